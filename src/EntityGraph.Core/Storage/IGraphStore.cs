@@ -1,0 +1,55 @@
+using EntityGraph.Core.Model;
+
+namespace EntityGraph.Core.Storage;
+
+/// <summary>
+/// The port every store implements (SQLite embedded, Neo4j for scale). It speaks the domain: batched
+/// upserts of FollowTheMoney entities, fetches by id, name search, and batched expansion of a set of
+/// nodes. Analysis runs in Core over this port; no SQL or Cypher leaks above it. Every method that
+/// takes ids answers for all of them in one round trip, and silently skips ids it does not hold.
+/// </summary>
+public interface IGraphStore : IAsyncDisposable
+{
+    /// <summary>Creates the schema, or migrates it to the current version.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a batch of validated entities for a run, in one transaction: fragments of the same id
+    /// within the run are merged, earlier values of the run's dataset are replaced, other datasets'
+    /// values stay. Running the same batch again changes nothing.
+    /// </summary>
+    Task UpsertAsync(IReadOnlyList<FtmEntity> entities, ImportRun run, CancellationToken cancellationToken);
+
+    /// <summary>Removes an entity from every dataset, with the links read from it. False when unknown.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The merged FtM entities (all schemata) with their datasets.</summary>
+    Task<IReadOnlyList<FtmEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Party>> GetPartiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Shipment>> GetShipmentsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Sanction>> GetSanctionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Address>> GetAddressesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Links by their own ids.</summary>
+    Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    Task<SearchPage> SearchAsync(PartySearch query, CancellationToken cancellationToken);
+
+    /// <summary>The links around a set of nodes, ordered by link id.</summary>
+    Task<IReadOnlyList<Link>> ExpandAsync(LinkExpansion expansion, CancellationToken cancellationToken);
+
+    /// <summary>The shipments of a set of parties in one role, ordered by date then id.</summary>
+    Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken);
+
+    /// <summary>A page of shipments for each party (parties with none get an empty page).</summary>
+    Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Every entity, merged, ordered by id, streamed.</summary>
+    IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken);
+}
