@@ -145,7 +145,7 @@ public static class FtmProjector
             HsCode = hs,
             ChplTier = ChplList.TierOf(hs),
             GoodsDescription = entity.First("goodsDescription"),
-            ValueUsd = Number(entity, "amountUsd") ?? Number(entity, "customsAmount") ?? Number(entity, "invoiceAmount"),
+            ValueUsd = Number(entity, "customsAmount") ?? Number(entity, "invoiceAmount"),
             OriginCountry = Countries.Normalize(entity.First("originCountry")),
             DepartureCountry = Countries.Normalize(entity.First("departureCountry")),
             DestinationCountry = Countries.Normalize(entity.First("destinationCountry")),

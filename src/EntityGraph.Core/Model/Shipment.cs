@@ -20,7 +20,7 @@ public sealed record Shipment
 
     public string? GoodsDescription { get; init; }
 
-    /// <summary>The value in US dollars, when the source gives one.</summary>
+    /// <summary>The value in US dollars: the customs amount, else the invoice amount, as customs datasets state them in USD.</summary>
     public double? ValueUsd { get; init; }
 
     public string? OriginCountry { get; init; }

@@ -18,9 +18,10 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>
     /// Writes a batch of validated entities for a run, in one transaction: fragments of the same id
     /// within the run are merged, earlier values of the run's dataset are replaced, other datasets'
-    /// values stay. Running the same batch again changes nothing.
+    /// values stay. Running the same batch again changes nothing. Entities that cannot be merged
+    /// (incompatible schemata) are refused and reported; the rest of the batch is written.
     /// </summary>
-    Task UpsertAsync(IReadOnlyList<FtmEntity> entities, ImportRun run, CancellationToken cancellationToken);
+    Task<UpsertResult> UpsertAsync(IReadOnlyList<FtmEntity> entities, ImportRun run, CancellationToken cancellationToken);
 
     /// <summary>Removes an entity from every dataset, with the links read from it. False when unknown.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);

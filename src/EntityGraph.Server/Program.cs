@@ -1,0 +1,3 @@
+using EntityGraph.Server.Cli;
+
+return await EntityGraphCli.RunAsync(args);
