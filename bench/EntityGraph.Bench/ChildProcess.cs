@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace EntityGraph.Bench;
+
+/// <summary>Runs the entitygraph executable as a separate process and watches its peak memory.</summary>
+internal sealed class ChildProcess : IDisposable
+{
+    private readonly Process _process;
+    private long _peakBytes;
+
+    private ChildProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public static ChildProcess Start(string executable, IEnumerable<string> args, bool captureOutput)
+    {
+        var info = new ProcessStartInfo(executable.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet" : executable)
+        {
+            RedirectStandardOutput = captureOutput,
+            RedirectStandardError = captureOutput,
+            UseShellExecute = false,
+        };
+        if (executable.EndsWith(".dll", StringComparison.Ordinal))
+            info.ArgumentList.Add(executable);
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_gcServer"] = "0";
+        return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}."));
+    }
+
+    /// <summary>Runs to the end, sampling peak resident memory; returns exit code, stdout and peak bytes.</summary>
+    public static async Task<(int ExitCode, string Output, long PeakBytes, TimeSpan Elapsed)> RunAsync(string executable, IEnumerable<string> args, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var child = Start(executable, args, captureOutput: true);
+        var output = child._process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = child._process.StandardError.ReadToEndAsync(cancellationToken);
+        while (!child._process.HasExited)
+        {
+            child.SamplePeak();
+            await Task.Delay(100, cancellationToken);
+        }
+
+        await child._process.WaitForExitAsync(cancellationToken);
+        var stderr = await errors;
+        if (child._process.ExitCode is not 0 and not 2)
+            Console.Error.WriteLine(stderr);
+        return (child._process.ExitCode, await output, child._peakBytes, stopwatch.Elapsed);
+    }
+
+    /// <summary>Reads the kernel's high-water mark of resident memory (VmHWM) for the process.</summary>
+    public long SamplePeak()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (!line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    continue;
+                var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                _peakBytes = Math.Max(_peakBytes, kb * 1024);
+            }
+        }
+        catch (IOException)
+        {
+            // The process has just exited; the last sample stands.
+        }
+
+        return _peakBytes;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+}
