@@ -217,9 +217,12 @@ public sealed class SqliteGraphStore : IGraphStore
 
         command.CommandText =
             $"""
-            SELECT p.id, -bm25(party_search) + CASE WHEN p.name_key = $key THEN 100.0 ELSE 0.0 END AS score, count(*) OVER () AS total
-            {matching}
-            ORDER BY score DESC, p.id
+            WITH hits AS MATERIALIZED (
+                SELECT p.id AS id, -bm25(party_search) + CASE WHEN p.name_key = $key THEN 100.0 ELSE 0.0 END AS score
+                {matching}
+            )
+            SELECT id, score, count(*) OVER () AS total FROM hits
+            ORDER BY score DESC, id
             LIMIT $limit OFFSET $offset
             """;
         command.Parameters.AddWithValue("$limit", query.First + 1);
