@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using EntityGraph.Core.Storage;
+using EntityGraph.Ingest.FollowTheMoney;
+using EntityGraph.Ingest.Import.Internal;
+using EntityGraph.Ingest.Validation;
+
+namespace EntityGraph.Ingest.Import;
+
+/// <summary>
+/// Imports an FtM JSON-lines source into a store as one run of one dataset: every line is parsed and
+/// validated, valid entities are upserted in batches in file order, and every refused line — by
+/// validation or by the store — goes to the rejects file with its line number, its reasons and its
+/// original text. Valid lines are kept even when others in the same file are refused.
+/// </summary>
+/// <remarks>
+/// Parsing and validation run on their own thread and hand batches to the store through a small
+/// bounded channel, so that on two cores the store writes one batch while the next is being read;
+/// memory stays bounded by a few batches whatever the size of the file.
+/// </remarks>
+public sealed class FtmImporter
+{
+    private const int BatchesInFlight = 2;
+
+    private readonly IGraphStore _store;
+    private readonly FtmEntityValidator _validator;
+
+    /// <summary>An importer writing to <paramref name="store"/>, judging lines with <paramref name="validator"/> (FtM's catalogue by default).</summary>
+    public FtmImporter(IGraphStore store, FtmEntityValidator? validator = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _validator = validator ?? FtmEntityValidator.Default;
+    }
+
+    /// <summary>The rejects file used when none is given: next to the source, or in the working directory for stdin.</summary>
+    public static string DefaultRejectsPath(string path) =>
+        path == FtmLineReader.StandardInput ? "stdin.rejects.jsonl" : path + ".rejects.jsonl";
+
+    /// <summary>Imports a file, plain or gzip, or standard input when <paramref name="path"/> is <c>-</c>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public async Task<ImportSummary> ImportAsync(string path, FtmImportOptions? options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var reader = FtmLineReader.Open(path);
+        return await ImportAsync(reader, path, options, progress, cancellationToken);
+    }
+
+    /// <summary>Imports from an opened reader; <paramref name="source"/> names it for the default dataset and rejects file.</summary>
+    public async Task<ImportSummary> ImportAsync(FtmLineReader reader, string source, FtmImportOptions? options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        options ??= new FtmImportOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        var dataset = string.IsNullOrWhiteSpace(options.Dataset) ? DatasetName.FromPath(source) : options.Dataset;
+        var run = ImportRun.Start(dataset);
+        var clock = Stopwatch.StartNew();
+
+        var channel = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(BatchesInFlight)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Factory.StartNew(
+            () => Produce(reader, channel.Writer, options.BatchSize, stop.Token),
+            stop.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        long lines = 0, accepted = 0, rejected = 0;
+        var bySchema = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        await using var rejects = new RejectsFile(options.RejectsPath ?? DefaultRejectsPath(source));
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
+            {
+                var refused = batch.Rejected;
+                if (batch.Entities.Count > 0)
+                {
+                    var result = await _store.UpsertAsync(batch.Entities, run, stop.Token);
+                    var storeReasons = result.Rejected
+                        .GroupBy(r => r.Index)
+                        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Reason)]);
+                    for (var i = 0; i < batch.Entities.Count; i++)
+                    {
+                        if (storeReasons.TryGetValue(i, out var reasons))
+                        {
+                            refused.Add(new RejectedLine(batch.LineNumbers[i], reasons, batch.Originals[i]));
+                            continue;
+                        }
+
+                        accepted++;
+                        var schema = batch.Entities[i].Schema;
+                        bySchema[schema] = bySchema.GetValueOrDefault(schema) + 1;
+                    }
+                }
+
+                if (refused.Count > 0)
+                {
+                    rejected += refused.Count;
+                    refused.Sort((a, b) => a.Line.CompareTo(b.Line));
+                    await rejects.WriteAsync(refused, stop.Token);
+                }
+
+                lines = batch.LinesRead;
+                progress?.Report(new ImportProgress(lines, accepted, rejected, batch.BytesRead, reader.TotalBytes, clock.Elapsed));
+            }
+
+            await producer;
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await producer;
+            }
+            catch (Exception)
+            {
+                // The first failure is the one worth reporting; the producer only stopped because of it.
+            }
+
+            throw;
+        }
+
+        return new ImportSummary(source, dataset, lines, accepted, rejected, bySchema, clock.Elapsed, rejects.Created ? rejects.Path : null);
+    }
+
+    private void Produce(FtmLineReader reader, ChannelWriter<ImportBatch> writer, int batchSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = new ImportBatch(batchSize);
+            long lines = 0;
+            foreach (var line in reader.ReadLines())
+            {
+                lines++;
+                var input = FtmEntityParser.Parse(line.Utf8.Span);
+                var verdict = _validator.Validate(input);
+                if (verdict.IsValid)
+                {
+                    batch.Entities.Add(input.ToEntity());
+                    batch.LineNumbers.Add(line.Number);
+                    batch.Originals.Add(line.Utf8);
+                }
+                else
+                {
+                    batch.Rejected.Add(new RejectedLine(line.Number, FtmEntityValidator.Reasons(verdict), line.Utf8));
+                }
+
+                if (batch.Entities.Count + batch.Rejected.Count >= batchSize)
+                {
+                    Send(writer, batch, lines, reader.BytesRead, cancellationToken);
+                    batch = new ImportBatch(batchSize);
+                }
+            }
+
+            Send(writer, batch, lines, reader.BytesRead, cancellationToken);
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.Complete(ex);
+        }
+    }
+
+    /// <summary>Hands a batch over, waiting while the store is behind; this thread does nothing else.</summary>
+    private static void Send(ChannelWriter<ImportBatch> writer, ImportBatch batch, long lines, long bytes, CancellationToken cancellationToken)
+    {
+        batch.LinesRead = lines;
+        batch.BytesRead = bytes;
+        while (!writer.TryWrite(batch))
+        {
+            if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+                throw new InvalidOperationException("The import stopped taking batches.");
+        }
+    }
+}
