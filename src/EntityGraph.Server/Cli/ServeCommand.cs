@@ -1,14 +1,44 @@
 using System.CommandLine;
+using EntityGraph.Server.Hosting;
 
 namespace EntityGraph.Server.Cli;
 
-/// <summary>The <c>serve</c> command.</summary>
+/// <summary>The <c>serve</c> command (the default): the GraphQL API over a database, on loopback only.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Not built yet.");
-        command.SetAction(_ => 1);
+        var db = new Option<string>("--db") { Description = "The SQLite database file; created, with the bundled demo case, when it does not exist.", DefaultValueFactory = _ => Path.Combine("data", "entitygraph.db") };
+        var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';'. Loopback only: there is no authentication yet.", DefaultValueFactory = _ => LoopbackUrls.Default };
+        var empty = new Option<bool>("--empty") { Description = "Do not load the demo case into a new database." };
+        var command = new Command("serve", "Serve the GraphQL API (/graphql) and health checks (/health/live, /health/ready).") { db, urls, empty };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(empty), cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(string db, string urls, bool empty, CancellationToken cancellationToken)
+    {
+        var refused = LoopbackUrls.NonLoopback(urls);
+        if (refused.Count > 0 || string.IsNullOrWhiteSpace(urls))
+        {
+            await Console.Error.WriteLineAsync($"Refusing to listen on {string.Join(", ", refused.DefaultIfEmpty(urls))}: authentication does not exist yet, so EntityGraph serves on loopback only (localhost, 127.0.0.1 or [::1], e.g. --urls {LoopbackUrls.Default}).");
+            return 1;
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Path)}"] = db,
+            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.LoadDemoCase)}"] = (!empty).ToString(),
+        });
+        builder.Services.AddEntityGraph(builder.Configuration);
+
+        await using var app = builder.Build();
+        app.MapEntityGraph();
+        await app.StartAsync(cancellationToken);
+        app.Logger.LogInformation("EntityGraph is serving {Database} at {Urls} (GraphQL at /graphql)", Path.GetFullPath(db), string.Join(", ", app.Urls));
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
     }
 }

@@ -1,0 +1,45 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors;
+using GraphQL.Validation.Errors.Custom;
+
+namespace EntityGraph.Server.GraphQL.Errors;
+
+/// <summary>
+/// Shapes errors for clients: limits become <c>LIMIT_EXCEEDED</c>, values that do not fit an
+/// argument become <c>BAD_USER_INPUT</c>, and unexpected exceptions become "Internal error" with a
+/// correlation id — their type, message and stack trace stay in the log unless in Development.
+/// </summary>
+internal sealed class EntityGraphErrorInfoProvider(bool exposeDetails) : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeDetails })
+{
+    /// <summary>The key under which the unhandled-exception handler leaves the correlation id on the exception.</summary>
+    public const string CorrelationIdKey = "EntityGraph.CorrelationId";
+
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        if (executionError is UnhandledError unhandled)
+        {
+            var correlationId = unhandled.InnerException?.Data[CorrelationIdKey] as string;
+            var extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.Internal, ["correlationId"] = correlationId };
+            if (!exposeDetails)
+                return new ErrorInfo { Message = "Internal error", Extensions = extensions };
+            var detailed = base.GetInfo(executionError);
+            foreach (var (key, value) in detailed.Extensions ?? new Dictionary<string, object?>())
+                extensions.TryAdd(key, value);
+            return new ErrorInfo { Message = detailed.Message, Extensions = extensions };
+        }
+
+        var info = base.GetInfo(executionError);
+        var code = executionError switch
+        {
+            ComplexityError => ErrorCodes.LimitExceeded,
+            ArgumentsOfCorrectTypeError or InvalidVariableError => ErrorCodes.BadUserInput,
+            _ => null,
+        };
+        if (code is null)
+            return info;
+        var replaced = new Dictionary<string, object?>(info.Extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
+        return new ErrorInfo { Message = info.Message, Extensions = replaced };
+    }
+}

@@ -1,0 +1,14 @@
+using EntityGraph.Core.Storage;
+using GraphQL;
+
+namespace EntityGraph.Server.GraphQL.Loading;
+
+/// <summary>Reaches the request's services from a resolver.</summary>
+internal static class ResolveFieldContextExtensions
+{
+    public static GraphLoaders Loaders(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<GraphLoaders>();
+
+    public static IGraphStore Store(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IGraphStore>();
+}

@@ -1,0 +1,93 @@
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
+using EntityGraph.Server.GraphQL.Errors;
+using EntityGraph.Server.GraphQL.Graph;
+using EntityGraph.Server.GraphQL.Loading;
+using EntityGraph.Server.GraphQL.Parties;
+using EntityGraph.Server.GraphQL.Shipments;
+using EntityGraph.Server.Hosting;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.Options;
+
+namespace EntityGraph.Server.GraphQL;
+
+/// <summary>The <c>Query</c> root: look parties and shipments up, search, and draw neighbourhoods.</summary>
+public sealed class QueryGraphType : ObjectGraphType
+{
+    public QueryGraphType()
+    {
+        Name = "Query";
+        Description = "Look up parties and shipments, search parties by name, and draw the neighbourhood of a set of nodes.";
+
+        Field<PartyInterface>("party")
+            .Description("The party with this id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The FtM id.")
+            .Resolve(c => c.Loaders().Party(c.GetArgument<string>("id")));
+
+        Field<ShipmentGraphType>("shipment")
+            .Description("The shipment (customs declaration) with this id, or null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The FtM id of the EconomicActivity.")
+            .Resolve(c => c.Loaders().Shipments.Load(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<PartyConnectionGraphType>>("search")
+            .Description("Parties whose names match the text, best match first; accents, case and word order do not matter.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "What to look for: a name or part of one.")
+            .Argument<ListGraphType<NonNullGraphType<PartyKindGraphType>>>("kinds", "Only parties of these kinds.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("countries", "Only parties linked to one of these countries (ISO-3166 alpha-2).")
+            .Argument<IntGraphType>("first", "Page size.", a => a.DefaultValue = 20)
+            .Argument<StringGraphType>("after", "Continue after this cursor (`pageInfo.endCursor` of the previous page).")
+            .ResolveAsync(SearchAsync);
+
+        Field<NonNullGraphType<SubgraphGraphType>>("neighbourhood")
+            .Description("The nodes within `depth` links of the given nodes, and the links between them, ready for a graph view. One store call per hop.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The nodes to start from.")
+            .Argument<IntGraphType>("depth", "How many links away to go.", a => a.DefaultValue = 1)
+            .Argument<ListGraphType<NonNullGraphType<LinkKindGraphType>>>("links", "Only follow these kinds of link; all when absent.")
+            .Argument<IntGraphType>("limit", "The most nodes, and the most edges, to return; `truncated` says when the limit cut the result.", a => a.DefaultValue = 500)
+            .ResolveAsync(NeighbourhoodAsync);
+    }
+
+    private static async Task<object?> SearchAsync(IResolveFieldContext context)
+    {
+        var text = context.GetArgument<string>("text");
+        if (string.IsNullOrWhiteSpace(text))
+            throw GraphErrors.BadUserInput("text is empty; expected a name or part of one.");
+        var countries = context.GetArgument<List<string>?>("countries")?.Select(c => c.Trim().ToLowerInvariant()).ToArray();
+        var after = context.GetArgument<string?>("after");
+        var query = new PartySearch(text, context.GetArgument<List<PartyKind>?>("kinds"), countries, ShipmentArguments.ReadFirst(context), after);
+        try
+        {
+            return await context.Store().SearchAsync(query, context.CancellationToken);
+        }
+        catch (Exception e) when (after is not null && e is ArgumentException or FormatException)
+        {
+            throw GraphErrors.BadUserInput($"after: '{after}' is not a cursor of this search; pass `pageInfo.endCursor` of the previous page.");
+        }
+    }
+
+    private static async Task<object?> NeighbourhoodAsync(IResolveFieldContext context)
+    {
+        var limits = context.RequestServices!.GetRequiredService<IOptions<LimitsOptions>>().Value;
+        var ids = context.GetArgument<List<string>>("ids");
+        var depth = context.GetArgument("depth", 1);
+        var limit = context.GetArgument("limit", 500);
+        if (ids.Count == 0)
+            throw GraphErrors.BadUserInput("ids is empty; expected at least one node id.");
+        if (ids.Count > limits.MaxIds)
+            throw GraphErrors.LimitExceeded($"ids: {ids.Count} ids is more than the most allowed, {limits.MaxIds}.");
+        if (depth < 0)
+            throw GraphErrors.BadUserInput($"depth: {depth} is negative; expected 0 to {limits.MaxNeighbourhoodDepth}.");
+        if (depth > limits.MaxNeighbourhoodDepth)
+            throw GraphErrors.LimitExceeded($"depth: {depth} is more than the deepest neighbourhood allowed, {limits.MaxNeighbourhoodDepth}.");
+        if (limit < 1)
+            throw GraphErrors.BadUserInput($"limit: {limit} is less than 1; expected 1 to {limits.MaxNeighbourhoodLimit}.");
+        if (limit > limits.MaxNeighbourhoodLimit)
+            throw GraphErrors.LimitExceeded($"limit: {limit} is more than the largest neighbourhood allowed, {limits.MaxNeighbourhoodLimit}.");
+        var kinds = context.GetArgument<List<LinkKind>?>("links");
+        var subgraph = await new NeighbourhoodExplorer(context.Store()).ExploreAsync(ids, depth, kinds is { Count: > 0 } ? kinds : null, limit, context.CancellationToken);
+        if (subgraph.Nodes.Count == 0)
+            throw GraphErrors.NotFound($"None of the ids is in the graph: {string.Join(", ", ids.Take(10))}.");
+        return subgraph;
+    }
+}

@@ -1,0 +1,46 @@
+using EntityGraph.Core.Storage;
+using EntityGraph.Server.GraphQL;
+using EntityGraph.Server.GraphQL.Errors;
+using EntityGraph.Server.GraphQL.Loading;
+using EntityGraph.Server.Http;
+using EntityGraph.Storage.Sqlite;
+using GraphQL;
+using Microsoft.Extensions.Options;
+
+namespace EntityGraph.Server.Hosting;
+
+/// <summary>Registers the EntityGraph server: store, GraphQL schema, limits, batch loaders and the HTTP endpoint.</summary>
+public static class EntityGraphServiceCollectionExtensions
+{
+    /// <summary>Everything the server needs; called by <c>serve</c> and by the tests, so both run the same wiring.</summary>
+    public static IServiceCollection AddEntityGraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section))
+            .Validate(l => l.MaxDepth > 0 && l.MaxComplexity > 0 && l.MaxPageSize > 0 && l.MaxNeighbourhoodLimit > 0 && l.MaxIds > 0
+                && l.MaxUpsertBatch > 0 && l.MaxRequestBodyBytes > 0 && l.ExecutionTimeout > TimeSpan.Zero, "Every limit in EntityGraph:Limits must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+
+        services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(new SqliteStoreOptions
+        {
+            Path = Path.GetFullPath(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path),
+        }));
+        services.AddHostedService<StoreInitializer>();
+
+        services.AddScoped<GraphLoaders>();
+        services.AddGraphQL(graphql => graphql
+            .AddSchema<EntityGraphSchema>()
+            .AddGraphTypes(typeof(EntityGraphSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(sp => new EntityGraphErrorInfoProvider(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()))
+            .AddComplexityAnalyzer((complexity, sp) =>
+            {
+                var limits = sp.GetRequiredService<IOptions<LimitsOptions>>().Value;
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            }));
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using EntityGraph.Core.Storage;
+
+namespace EntityGraph.Server.Http;
+
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (the store answers and its schema is current).</summary>
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health/live", () => Results.Json(new { status = "live" }));
+        endpoints.MapGet("/health/ready", async (IGraphStore store, CancellationToken cancellationToken) =>
+        {
+            StoreStatus status;
+            try
+            {
+                status = await store.GetStatusAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Results.Json(new { status = "unavailable", detail = "The store did not answer." }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return status.Ready
+                ? Results.Json(new { status = "ready", entities = status.Entities })
+                : Results.Json(new { status = "unavailable", detail = status.Detail ?? (status.Reachable ? "The database schema is not current." : "The store is not reachable.") }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        return endpoints;
+    }
+}
