@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL;
 using EntityGraph.Server.GraphQL.Errors;
@@ -31,7 +32,8 @@ public static class EntityGraphServiceCollectionExtensions
         services.AddGraphQL(graphql => graphql
             .AddSchema<EntityGraphSchema>()
             .AddGraphTypes(typeof(EntityGraphSchema).Assembly)
-            .AddSystemTextJson()
+            // Names are often Cyrillic or Chinese; JSON responses are never embedded in HTML, so they need not be escaped.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(sp => new EntityGraphErrorInfoProvider(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()))
             .AddComplexityAnalyzer((complexity, sp) =>
             {

@@ -27,7 +27,7 @@ internal sealed class EntityGraphErrorInfoProvider(bool exposeDetails) : ErrorIn
             var detailed = base.GetInfo(executionError);
             foreach (var (key, value) in detailed.Extensions ?? new Dictionary<string, object?>())
                 extensions.TryAdd(key, value);
-            return new ErrorInfo { Message = detailed.Message, Extensions = extensions };
+            return new ErrorInfo { Message = unhandled.InnerException?.Message ?? detailed.Message, Extensions = extensions };
         }
 
         var info = base.GetInfo(executionError);

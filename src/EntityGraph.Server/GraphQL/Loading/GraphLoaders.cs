@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
+using EntityGraph.Server.GraphQL.Errors;
 using GraphQL.DataLoader;
 
 namespace EntityGraph.Server.GraphQL.Loading;
@@ -67,7 +68,16 @@ internal sealed class GraphLoaders
     {
         var key = string.Join('|', role, filter.From, filter.To, Join(filter.HsPrefixes), Join(filter.Tiers), filter.MinValueUsd, first, after);
         return _shipmentPages.GetOrAdd(key, _ => new BatchLoader<string, ShipmentPage>(async (ids, ct) =>
-            await _store.GetShipmentPagesAsync(new ShipmentPageQuery(ids, role, filter, first, after), ct))).Load(partyId);
+        {
+            try
+            {
+                return await _store.GetShipmentPagesAsync(new ShipmentPageQuery(ids, role, filter, first, after), ct);
+            }
+            catch (ArgumentException) when (after is not null)
+            {
+                throw GraphErrors.BadUserInput($"after: '{after}' is not a cursor of this list; pass `pageInfo.endCursor` of the previous page.");
+            }
+        })).Load(partyId);
     }
 
     public static IDataLoaderResult<T?> Done<T>(T? value) => new Completed<T>(value);

@@ -10,11 +10,11 @@ public sealed class ChplTierGraphType : EnumerationGraphType
     {
         Name = "ChplTier";
         Description = "Tiers of the Common High Priority List (BIS/EU/UK/Japan, 23 Feb 2024). Tiers 1 and 2 are the \"critical components\".";
-        Add("TIER_1", ChplTier.Tier1, "Tier 1: integrated circuits.");
-        Add("TIER_2", ChplTier.Tier2, "Tier 2: electronics such as capacitors, resistors, transmitters.");
-        Add("TIER_3A", ChplTier.Tier3A, "Tier 3.A: discrete electronic components.");
-        Add("TIER_3B", ChplTier.Tier3B, "Tier 3.B: electronic components such as connectors and sensors.");
-        Add("TIER_4A", ChplTier.Tier4A, "Tier 4.A: manufacturing and production equipment.");
-        Add("TIER_4B", ChplTier.Tier4B, "Tier 4.B: other items such as bearings and optical components.");
+        Add("TIER_1", ChplTier.Tier1, "Tier 1: electronic integrated circuits (processors, memories, amplifiers).");
+        Add("TIER_2", ChplTier.Tier2, "Tier 2: transmission and navigation apparatus (incl. GNSS receivers) and passive components such as capacitors.");
+        Add("TIER_3A", ChplTier.Tier3A, "Tier 3.A: further electronics such as processing units, static converters and transmission apparatus.");
+        Add("TIER_3B", ChplTier.Tier3B, "Tier 3.B: mechanical and other items such as ball and roller bearings.");
+        Add("TIER_4A", ChplTier.Tier4A, "Tier 4.A: data-processing units and machines for making wafers and semiconductor devices.");
+        Add("TIER_4B", ChplTier.Tier4B, "Tier 4.B: machine tools for working metal (machining centres, lathes, milling machines).");
     }
 }

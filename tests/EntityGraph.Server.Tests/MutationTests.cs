@@ -1,0 +1,47 @@
+using EntityGraph.Server.Tests.Support;
+
+namespace EntityGraph.Server.Tests;
+
+public sealed class MutationTests
+{
+    [Fact]
+    public async Task valid_entities_are_written_and_invalid_ones_come_back_as_errors_in_the_payload()
+    {
+        await using var server = await EntityGraphTestServer.StartAsync();
+
+        var data = await server.QueryAsync("""
+            mutation ($entities: [FtmEntityInput!]!) { upsertEntities(entities: $entities) { accepted rejected errors { id index field message } } }
+            """, new
+        {
+            entities = new object[]
+            {
+                new { id = "new-co", schema = "Company", properties = new { name = new[] { "New Co" }, country = new[] { "kz" } } },
+                new { id = "bad-schema", schema = "Spaceship", properties = new { name = new[] { "X" } } },
+                new { id = "bad-prop", schema = "Person", properties = new { name = new[] { "P" }, wingspan = new[] { "3" } } },
+            },
+        });
+
+        var payload = data["upsertEntities"]!;
+        Assert.Equal(1, payload["accepted"]!.GetValue<int>());
+        Assert.Equal(2, payload["rejected"]!.GetValue<int>());
+        var errors = payload["errors"]!.AsArray();
+        Assert.Contains(errors, e => e!["index"]!.GetValue<int>() == 1 && e["id"]!.GetValue<string>() == "bad-schema" && e["field"]!.GetValue<string>() == "schema");
+        Assert.Contains(errors, e => e!["index"]!.GetValue<int>() == 2 && e["field"]!.GetValue<string>() == "wingspan" && e["message"]!.GetValue<string>().Contains("wingspan", StringComparison.Ordinal));
+        var written = await server.QueryAsync("""{ party(id: "new-co") { name countries datasets } }""");
+        JsonAssert.Equal("""{ "party": { "name": "New Co", "countries": ["kz"], "datasets": ["api"] } }""", written);
+    }
+
+    [Fact]
+    public async Task delete_entity_removes_it_and_says_false_for_an_unknown_id()
+    {
+        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+
+        var deleted = await server.QueryAsync("""mutation { deleteEntity(id: "buyer") }""");
+        var again = await server.QueryAsync("""mutation { deleteEntity(id: "buyer") }""");
+        var party = await server.QueryAsync("""{ party(id: "buyer") { id } }""");
+
+        JsonAssert.Equal("""{ "deleteEntity": true }""", deleted);
+        JsonAssert.Equal("""{ "deleteEntity": false }""", again);
+        JsonAssert.Equal("""{ "party": null }""", party);
+    }
+}
