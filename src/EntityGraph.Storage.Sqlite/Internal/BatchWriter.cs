@@ -49,7 +49,7 @@ internal sealed class BatchWriter : IDisposable
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
             """,
             18);
-        _insertLink = Prepare("INSERT INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
+        _insertLink = Prepare("INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
     }
 
     public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
@@ -59,7 +59,8 @@ internal sealed class BatchWriter : IDisposable
         var stored = ReadStoredFragments(pending.Keys);
         var startedAt = run.StartedAt.UtcTicks;
 
-        foreach (var entry in pending.Values)
+        // Writing in key order keeps the B-tree pages being touched few and hot.
+        foreach (var entry in pending.Values.OrderBy(p => p.Entity.Id, StringComparer.Ordinal))
         {
             var incoming = entry.Entity;
             var others = new List<FtmEntity>();
