@@ -104,9 +104,7 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            UpsertResult result;
-            using (var writer = new BatchWriter(connection, transaction))
-                result = writer.Write(entities, run);
+            var result = new BatchWriter(connection, transaction).Write(entities, run);
             transaction.Commit();
             return result;
         }
@@ -125,9 +123,7 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            bool deleted;
-            using (var writer = new BatchWriter(connection, transaction))
-                deleted = writer.Delete(id);
+            var deleted = new BatchWriter(connection, transaction).Delete(id);
             transaction.Commit();
             return deleted;
         }
