@@ -1,6 +1,6 @@
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
-using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Ingest.Synthetic;
 using EntityGraph.Ingest.Validation;
