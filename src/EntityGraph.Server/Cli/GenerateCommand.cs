@@ -1,14 +1,64 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using EntityGraph.Ingest.Synthetic;
+using EntityGraph.Server.Cli.Internal;
 
 namespace EntityGraph.Server.Cli;
 
-/// <summary>The <c>generate</c> command.</summary>
+/// <summary>
+/// The <c>generate</c> command: writes a synthetic transshipment case as FtM JSON lines. The party budget
+/// N and the shipment count M give N + M entities (see <see cref="SyntheticDataPlan"/>); the same seed gives
+/// the same bytes. Progress goes to stderr so stdout can carry the data.
+/// </summary>
 internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var command = new Command("generate", "Not built yet.");
-        command.SetAction(_ => 1);
+        var defaults = new SyntheticDataOptions();
+        var output = new Option<string>("--out") { Description = "Where to write (gzip when it ends in .gz); - for standard output.", Required = true };
+        var parties = new Option<int>("--parties") { Description = "Party-side entities: companies, persons, addresses, ownerships, directorships, sanctions.", DefaultValueFactory = _ => defaults.Parties };
+        var shipments = new Option<int>("--shipments") { Description = "Shipments (EconomicActivity entities).", DefaultValueFactory = _ => defaults.Shipments };
+        var seed = new Option<int>("--seed") { Description = "The same seed gives the same file.", DefaultValueFactory = _ => defaults.Seed };
+
+        var command = new Command("generate", "Generate a synthetic export-control case as FollowTheMoney JSON lines.");
+        command.Options.Add(output);
+        command.Options.Add(parties);
+        command.Options.Add(shipments);
+        command.Options.Add(seed);
+        command.SetAction((parse, cancellationToken) => CliIo.RunAsync("generate", () => RunAsync(
+            parse.GetValue(output)!,
+            new SyntheticDataOptions { Parties = parse.GetValue(parties), Shipments = parse.GetValue(shipments), Seed = parse.GetValue(seed) },
+            cancellationToken)));
         return command;
+    }
+
+    private static async Task<int> RunAsync(string outputPath, SyntheticDataOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Parties < 100)
+            throw new CliFailure($"--parties must be at least 100, not {options.Parties}");
+        if (options.Shipments < 0)
+            throw new CliFailure($"--shipments must not be negative, not {options.Shipments}");
+        var generator = new SyntheticFtmGenerator(options);
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var progress = new Progress<long>(count =>
+        {
+            if (clock.Elapsed - lastReport < TimeSpan.FromSeconds(2))
+                return;
+            lastReport = clock.Elapsed;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {count:N0} of {generator.Plan.Total:N0} entities"));
+        });
+        long written;
+        await using (var output = CliIo.OpenOutput(outputPath))
+            written = await generator.WriteAsync(output, progress, cancellationToken);
+        var plan = generator.Plan;
+        await Console.Error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Generated {written:N0} entities (seed {options.Seed}) to {(outputPath == "-" ? "stdout" : outputPath)} in {clock.Elapsed.TotalSeconds:N1} s: "
+            + $"{plan.Companies:N0} companies ({plan.Exporters:N0} exporters, {plan.Intermediaries:N0} intermediaries, {plan.EndUsers:N0} end users), "
+            + $"{plan.Persons:N0} persons, {plan.Addresses:N0} addresses, {plan.Ownerships:N0} ownerships, {plan.Directorships:N0} directorships, "
+            + $"{plan.Sanctions:N0} sanctions, {plan.Shipments:N0} shipments"));
+        return 0;
     }
 }
