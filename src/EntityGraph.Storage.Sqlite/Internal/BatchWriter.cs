@@ -1,0 +1,265 @@
+using EntityGraph.Core.FollowTheMoney;
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Search;
+using EntityGraph.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EntityGraph.Storage.Sqlite.Internal;
+
+/// <summary>
+/// Writes one upsert batch inside one transaction: merges the batch's fragments, reads what the
+/// store already holds for those ids in one query, writes each dataset's fragment, and rewrites the
+/// projection rows of every touched entity, one set-based statement per table.
+/// </summary>
+internal sealed class BatchWriter
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Json _json = new();
+    private readonly Rows _fragments = new();
+    private readonly Rows _parties = new();
+    private readonly Rows _shipments = new();
+    private readonly Rows _links = new();
+    private readonly List<string> _replaced = [];
+
+    public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
+    {
+        var rejected = new List<EntityRejection>();
+        var pending = MergeWithinBatch(entities, rejected);
+        var stored = ReadStoredFragments(pending.Keys);
+        var startedAt = run.StartedAt.UtcTicks;
+
+        // Writing in key order keeps the B-tree pages being touched few and hot.
+        foreach (var entry in pending.Values.OrderBy(p => p.Entity.Id, StringComparer.Ordinal))
+        {
+            var incoming = entry.Entity;
+            var others = new List<FtmEntity>();
+            FtmEntity? own = null;
+            string? ownRun = null;
+            if (stored.TryGetValue(incoming.Id, out var fragments))
+            {
+                foreach (var (held, runId) in fragments)
+                {
+                    if (string.Equals(held.Datasets[0], run.Dataset, StringComparison.Ordinal))
+                        (own, ownRun) = (held, runId);
+                    else
+                        others.Add(held);
+                }
+            }
+
+            var first = incoming.FirstSeen?.UtcTicks ?? startedAt;
+            var last = incoming.LastSeen?.UtcTicks ?? startedAt;
+            var schema = incoming.Schema;
+            var properties = incoming.Properties;
+            if (own is not null)
+            {
+                // Provenance survives a re-import: the earliest sighting and the latest one.
+                first = Math.Min(first, own.FirstSeen!.Value.UtcTicks);
+                last = Math.Max(last, own.LastSeen!.Value.UtcTicks);
+                if (string.Equals(ownRun, run.RunId, StringComparison.Ordinal))
+                {
+                    // Another batch of the same run: the values add up, as fragments within a run do.
+                    if (Schemata.MostSpecific(own.Schema, schema) is not { } specific)
+                    {
+                        Reject(entry, rejected, $"Entity '{incoming.Id}' is a {schema} here but a {own.Schema} earlier in this run of dataset '{run.Dataset}'; neither schema is a kind of the other.");
+                        continue;
+                    }
+
+                    var union = FtmEntity.Merge(own, incoming, specific);
+                    (schema, properties) = (union.Schema, union.Properties);
+                }
+            }
+
+            var conflict = others.FirstOrDefault(o => Schemata.MostSpecific(o.Schema, schema) is null);
+            if (conflict is not null)
+            {
+                Reject(entry, rejected, $"Entity '{incoming.Id}' is a {schema} in dataset '{run.Dataset}' but a {conflict.Schema} in dataset '{conflict.Datasets[0]}'; neither schema is a kind of the other.");
+                continue;
+            }
+
+            var fragment = Fragments.Fragment(incoming.Id, run.Dataset, schema, properties, first, last);
+            WriteFragment(fragment, run.RunId);
+            others.Add(fragment);
+            others.Sort((a, b) => string.CompareOrdinal(a.Datasets[0], b.Datasets[0]));
+            var merged = Fragments.Merge(others);
+            if (fragments is not null)
+                _replaced.Add(incoming.Id);
+            WriteProjections(merged);
+        }
+
+        Flush();
+
+        var refusedLines = rejected.Count;
+        return new UpsertResult(entities.Count - refusedLines, rejected.OrderBy(r => r.Index).ToList());
+    }
+
+    /// <summary>Removes an entity's fragments and projections; false when the store does not hold it.</summary>
+    public bool Delete(string id)
+    {
+        var ids = _json.List([id]);
+        if (Execute("DELETE FROM fragments WHERE entity_id IN (SELECT value FROM json_each($rows))", ids) == 0)
+            return false;
+        DeleteProjections(ids);
+        return true;
+    }
+
+    private static Dictionary<string, Pending> MergeWithinBatch(IReadOnlyList<FtmEntity> entities, List<EntityRejection> rejected)
+    {
+        var pending = new Dictionary<string, Pending>(entities.Count, StringComparer.Ordinal);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            var entity = entities[i];
+            if (!pending.TryGetValue(entity.Id, out var entry))
+            {
+                pending.Add(entity.Id, new Pending(entity, i));
+                continue;
+            }
+
+            if (Schemata.MostSpecific(entry.Entity.Schema, entity.Schema) is not { } schema)
+            {
+                rejected.Add(new EntityRejection(i, entity.Id, $"Entity '{entity.Id}' is a {entity.Schema} here but a {entry.Entity.Schema} at line {entry.Lines[0] + 1} of the batch; neither schema is a kind of the other."));
+                continue;
+            }
+
+            entry.Entity = FtmEntity.Merge(entry.Entity, entity, schema);
+            entry.Lines.Add(i);
+        }
+
+        return pending;
+    }
+
+    private static void Reject(Pending entry, List<EntityRejection> rejected, string reason)
+    {
+        foreach (var line in entry.Lines)
+            rejected.Add(new EntityRejection(line, entry.Entity.Id, reason));
+    }
+
+    private Dictionary<string, List<(FtmEntity Fragment, string RunId)>> ReadStoredFragments(IEnumerable<string> ids)
+    {
+        var stored = new Dictionary<string, List<(FtmEntity, string)>>(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = "SELECT entity_id, dataset, run_id, schema, properties, first_seen, last_seen FROM fragments WHERE entity_id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", _json.List(ids));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            var fragment = Fragments.Fragment(id, reader.GetString(1), reader.GetString(3), Json.ReadProperties(reader.GetString(4)), reader.GetInt64(5), reader.GetInt64(6));
+            if (!stored.TryGetValue(id, out var list))
+                stored[id] = list = new List<(FtmEntity, string)>(1);
+            list.Add((fragment, reader.GetString(2)));
+        }
+
+        return stored;
+    }
+
+    private void WriteFragment(FtmEntity fragment, string runId) =>
+        _fragments.Row().Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Properties(fragment.Properties)
+            .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks);
+
+    private void WriteProjections(FtmEntity merged)
+    {
+        var projection = FtmProjector.Project(merged);
+        if (projection.Party is { } party)
+        {
+            var nameKey = string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal));
+            _parties.Row().Text(party.Id).Number((long)party.Kind).List(party.Countries).Text(nameKey).Text(projection.SearchText ?? string.Empty);
+        }
+
+        if (projection.Shipment is { } s)
+        {
+            _shipments.Row().Text(s.Id).Text(s.Date?.ToString()).Number(s.Date?.Earliest.DayNumber).Number(s.Date?.Latest.DayNumber)
+                .Text(s.SenderId).Text(s.ReceiverId).Text(s.DeclarantId).Text(s.HsCode?.Digits).Number(s.ChplTier is { } tier ? (long)tier : null)
+                .Text(s.GoodsDescription).Number(s.ValueUsd).Text(s.OriginCountry).Text(s.DepartureCountry).Text(s.DestinationCountry).Text(s.TradingCountry)
+                .List(merged.Datasets).Number(Fragments.Ticks(merged.FirstSeen)).Number(Fragments.Ticks(merged.LastSeen));
+        }
+
+        foreach (var link in projection.Links)
+        {
+            _links.Row().Text(link.Id).Number((long)link.Kind).Text(link.SourceId).Text(link.TargetId).Text(merged.Id)
+                .Number(link.StartDate?.Earliest.DayNumber).Number(link.EndDate?.Latest.DayNumber);
+        }
+    }
+
+    /// <summary>Writes the gathered rows: old projections of replaced entities out, then fragments and projections in.</summary>
+    private void Flush()
+    {
+        if (_replaced.Count > 0)
+            DeleteProjections(_json.List(_replaced));
+        if (_fragments.Count > 0)
+        {
+            Execute(
+                """
+                INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each($rows) WHERE true
+                ON CONFLICT (entity_id, dataset) DO UPDATE SET run_id = excluded.run_id, schema = excluded.schema,
+                    properties = excluded.properties, first_seen = excluded.first_seen, last_seen = excluded.last_seen
+                """,
+                _fragments.ToJson());
+        }
+
+        if (_parties.Count > 0)
+        {
+            Execute(
+                """
+                INSERT INTO parties (id, kind, countries, name_key, search_text)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($rows)
+                """,
+                _parties.ToJson());
+        }
+
+        if (_shipments.Count > 0)
+        {
+            Execute(
+                """
+                INSERT INTO shipments (id, date, date_lo, date_hi, sender_id, receiver_id, declarant_id, hs, tier, goods, value_usd,
+                    origin_country, departure_country, destination_country, trading_country, datasets, first_seen, last_seen)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
+                    value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17
+                FROM json_each($rows)
+                """,
+                _shipments.ToJson());
+        }
+
+        if (_links.Count > 0)
+        {
+            Execute(
+                """
+                INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each($rows)
+                """,
+                _links.ToJson());
+        }
+    }
+
+    private void DeleteProjections(string idsJson)
+    {
+        Execute("DELETE FROM parties WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
+        Execute("DELETE FROM shipments WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
+        Execute("DELETE FROM links WHERE entity_id IN (SELECT value FROM json_each($rows))", idsJson);
+    }
+
+    private int Execute(string sql, string rows)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$rows", rows);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>The fragments of one id in the batch, merged, with the lines they came from.</summary>
+    private sealed class Pending(FtmEntity entity, int line)
+    {
+        public FtmEntity Entity { get; set; } = entity;
+
+        public List<int> Lines { get; } = [line];
+    }
+}
