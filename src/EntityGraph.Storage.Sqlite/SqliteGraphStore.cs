@@ -104,9 +104,7 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            UpsertResult result;
-            using (var writer = new BatchWriter(connection, transaction))
-                result = writer.Write(entities, run);
+            var result = new BatchWriter(connection, transaction).Write(entities, run);
             transaction.Commit();
             return result;
         }
@@ -125,9 +123,7 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
-            bool deleted;
-            using (var writer = new BatchWriter(connection, transaction))
-                deleted = writer.Delete(id);
+            var deleted = new BatchWriter(connection, transaction).Delete(id);
             transaction.Commit();
             return deleted;
         }
@@ -217,9 +213,12 @@ public sealed class SqliteGraphStore : IGraphStore
 
         command.CommandText =
             $"""
-            SELECT p.id, -bm25(party_search) + CASE WHEN p.name_key = $key THEN 100.0 ELSE 0.0 END AS score, count(*) OVER () AS total
-            {matching}
-            ORDER BY score DESC, p.id
+            WITH hits AS MATERIALIZED (
+                SELECT p.id AS id, -bm25(party_search) + CASE WHEN p.name_key = $key THEN 100.0 ELSE 0.0 END AS score
+                {matching}
+            )
+            SELECT id, score, count(*) OVER () AS total FROM hits
+            ORDER BY score DESC, id
             LIMIT $limit OFFSET $offset
             """;
         command.Parameters.AddWithValue("$limit", query.First + 1);
@@ -289,15 +288,15 @@ public sealed class SqliteGraphStore : IGraphStore
         }
 
         // One indexed lookup per direction; UNION drops a link seen from both of its ends.
-        var outgoing = $"SELECT l.rowid FROM links l WHERE l.source_id IN (SELECT value FROM json_each($ids)){filters}";
-        var incoming = $"SELECT l.rowid FROM links l WHERE l.target_id IN (SELECT value FROM json_each($ids)){filters}";
+        var outgoing = $"SELECT l.id, l.entity_id FROM links l WHERE l.source_id IN (SELECT value FROM json_each($ids)){filters}";
+        var incoming = $"SELECT l.id, l.entity_id FROM links l WHERE l.target_id IN (SELECT value FROM json_each($ids)){filters}";
         var around = expansion.Direction switch
         {
             LinkDirection.Outgoing => outgoing,
             LinkDirection.Incoming => incoming,
             _ => $"{outgoing} UNION {incoming}",
         };
-        command.CommandText = $"SELECT id, entity_id FROM links WHERE rowid IN ({around}) ORDER BY id, entity_id LIMIT $limit";
+        command.CommandText = $"SELECT id, entity_id FROM ({around}) ORDER BY id, entity_id LIMIT $limit";
         command.Parameters.AddWithValue("$ids", json.List(expansion.NodeIds));
         command.Parameters.AddWithValue("$limit", expansion.Limit);
         return Task.FromResult(ReadLinks(connection, command));

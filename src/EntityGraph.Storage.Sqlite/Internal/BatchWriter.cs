@@ -9,47 +9,23 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 /// <summary>
 /// Writes one upsert batch inside one transaction: merges the batch's fragments, reads what the
 /// store already holds for those ids in one query, writes each dataset's fragment, and rewrites the
-/// projection rows of every touched entity. Commands are prepared once and reused for every row.
+/// projection rows of every touched entity, one set-based statement per table.
 /// </summary>
-internal sealed class BatchWriter : IDisposable
+internal sealed class BatchWriter
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly Json _json = new();
-    private readonly List<SqliteCommand> _commands = [];
-
-    private readonly SqliteCommand _upsertFragment;
-    private readonly SqliteCommand _deleteParty;
-    private readonly SqliteCommand _deleteShipment;
-    private readonly SqliteCommand _deleteLinks;
-    private readonly SqliteCommand _insertParty;
-    private readonly SqliteCommand _insertShipment;
-    private readonly SqliteCommand _insertLink;
+    private readonly Rows _fragments = new();
+    private readonly Rows _parties = new();
+    private readonly Rows _shipments = new();
+    private readonly Rows _links = new();
+    private readonly List<string> _replaced = [];
 
     public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         _connection = connection;
         _transaction = transaction;
-        _upsertFragment = Prepare(
-            """
-            INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            ON CONFLICT (entity_id, dataset) DO UPDATE SET run_id = excluded.run_id, schema = excluded.schema,
-                properties = excluded.properties, first_seen = excluded.first_seen, last_seen = excluded.last_seen
-            """,
-            7);
-        _deleteParty = Prepare("DELETE FROM parties WHERE id = $1", 1);
-        _deleteShipment = Prepare("DELETE FROM shipments WHERE id = $1", 1);
-        _deleteLinks = Prepare("DELETE FROM links WHERE entity_id = $1", 1);
-        _insertParty = Prepare("INSERT INTO parties (id, kind, countries, name_key, search_text) VALUES ($1, $2, $3, $4, $5)", 5);
-        _insertShipment = Prepare(
-            """
-            INSERT INTO shipments (id, date, date_lo, date_hi, sender_id, receiver_id, declarant_id, hs, tier, goods, value_usd,
-                origin_country, departure_country, destination_country, trading_country, datasets, first_seen, last_seen)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-            """,
-            18);
-        _insertLink = Prepare("INSERT INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
     }
 
     public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
@@ -59,7 +35,8 @@ internal sealed class BatchWriter : IDisposable
         var stored = ReadStoredFragments(pending.Keys);
         var startedAt = run.StartedAt.UtcTicks;
 
-        foreach (var entry in pending.Values)
+        // Writing in key order keeps the B-tree pages being touched few and hot.
+        foreach (var entry in pending.Values.OrderBy(p => p.Entity.Id, StringComparer.Ordinal))
         {
             var incoming = entry.Entity;
             var others = new List<FtmEntity>();
@@ -112,9 +89,11 @@ internal sealed class BatchWriter : IDisposable
             others.Sort((a, b) => string.CompareOrdinal(a.Datasets[0], b.Datasets[0]));
             var merged = Fragments.Merge(others);
             if (fragments is not null)
-                DeleteProjections(incoming.Id);
+                _replaced.Add(incoming.Id);
             WriteProjections(merged);
         }
+
+        Flush();
 
         var refusedLines = rejected.Count;
         return new UpsertResult(entities.Count - refusedLines, rejected.OrderBy(r => r.Index).ToList());
@@ -123,20 +102,11 @@ internal sealed class BatchWriter : IDisposable
     /// <summary>Removes an entity's fragments and projections; false when the store does not hold it.</summary>
     public bool Delete(string id)
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = "DELETE FROM fragments WHERE entity_id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        if (command.ExecuteNonQuery() == 0)
+        var ids = _json.List([id]);
+        if (Execute("DELETE FROM fragments WHERE entity_id IN (SELECT value FROM json_each($rows))", ids) == 0)
             return false;
-        DeleteProjections(id);
+        DeleteProjections(ids);
         return true;
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _commands)
-            command.Dispose();
     }
 
     private static Dictionary<string, Pending> MergeWithinBatch(IReadOnlyList<FtmEntity> entities, List<EntityRejection> rejected)
@@ -190,17 +160,9 @@ internal sealed class BatchWriter : IDisposable
         return stored;
     }
 
-    private void WriteFragment(FtmEntity fragment, string runId)
-    {
-        Run(_upsertFragment, fragment.Id, fragment.Datasets[0], runId, fragment.Schema, _json.Properties(fragment.Properties), fragment.FirstSeen!.Value.UtcTicks, fragment.LastSeen!.Value.UtcTicks);
-    }
-
-    private void DeleteProjections(string id)
-    {
-        Run(_deleteParty, id);
-        Run(_deleteShipment, id);
-        Run(_deleteLinks, id);
-    }
+    private void WriteFragment(FtmEntity fragment, string runId) =>
+        _fragments.Row().Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Properties(fragment.Properties)
+            .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks);
 
     private void WriteProjections(FtmEntity merged)
     {
@@ -208,54 +170,89 @@ internal sealed class BatchWriter : IDisposable
         if (projection.Party is { } party)
         {
             var nameKey = string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal));
-            Run(_insertParty, party.Id, (int)party.Kind, _json.List(party.Countries), nameKey, projection.SearchText ?? string.Empty);
+            _parties.Row().Text(party.Id).Number((long)party.Kind).List(party.Countries).Text(nameKey).Text(projection.SearchText ?? string.Empty);
         }
 
         if (projection.Shipment is { } s)
         {
-            Run(
-                _insertShipment,
-                s.Id,
-                s.Date?.ToString(),
-                s.Date?.Earliest.DayNumber,
-                s.Date?.Latest.DayNumber,
-                s.SenderId,
-                s.ReceiverId,
-                s.DeclarantId,
-                s.HsCode?.Digits,
-                s.ChplTier is { } tier ? (int)tier : null,
-                s.GoodsDescription,
-                s.ValueUsd,
-                s.OriginCountry,
-                s.DepartureCountry,
-                s.DestinationCountry,
-                s.TradingCountry,
-                _json.List(merged.Datasets),
-                Fragments.Ticks(merged.FirstSeen),
-                Fragments.Ticks(merged.LastSeen));
+            _shipments.Row().Text(s.Id).Text(s.Date?.ToString()).Number(s.Date?.Earliest.DayNumber).Number(s.Date?.Latest.DayNumber)
+                .Text(s.SenderId).Text(s.ReceiverId).Text(s.DeclarantId).Text(s.HsCode?.Digits).Number(s.ChplTier is { } tier ? (long)tier : null)
+                .Text(s.GoodsDescription).Number(s.ValueUsd).Text(s.OriginCountry).Text(s.DepartureCountry).Text(s.DestinationCountry).Text(s.TradingCountry)
+                .List(merged.Datasets).Number(Fragments.Ticks(merged.FirstSeen)).Number(Fragments.Ticks(merged.LastSeen));
         }
 
         foreach (var link in projection.Links)
-            Run(_insertLink, link.Id, (int)link.Kind, link.SourceId, link.TargetId, merged.Id, link.StartDate?.Earliest.DayNumber, link.EndDate?.Latest.DayNumber);
+        {
+            _links.Row().Text(link.Id).Number((long)link.Kind).Text(link.SourceId).Text(link.TargetId).Text(merged.Id)
+                .Number(link.StartDate?.Earliest.DayNumber).Number(link.EndDate?.Latest.DayNumber);
+        }
     }
 
-    private SqliteCommand Prepare(string sql, int parameters)
+    /// <summary>Writes the gathered rows: old projections of replaced entities out, then fragments and projections in.</summary>
+    private void Flush()
     {
-        var command = _connection.CreateCommand();
+        if (_replaced.Count > 0)
+            DeleteProjections(_json.List(_replaced));
+        if (_fragments.Count > 0)
+        {
+            Execute(
+                """
+                INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each($rows) WHERE true
+                ON CONFLICT (entity_id, dataset) DO UPDATE SET run_id = excluded.run_id, schema = excluded.schema,
+                    properties = excluded.properties, first_seen = excluded.first_seen, last_seen = excluded.last_seen
+                """,
+                _fragments.ToJson());
+        }
+
+        if (_parties.Count > 0)
+        {
+            Execute(
+                """
+                INSERT INTO parties (id, kind, countries, name_key, search_text)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($rows)
+                """,
+                _parties.ToJson());
+        }
+
+        if (_shipments.Count > 0)
+        {
+            Execute(
+                """
+                INSERT INTO shipments (id, date, date_lo, date_hi, sender_id, receiver_id, declarant_id, hs, tier, goods, value_usd,
+                    origin_country, departure_country, destination_country, trading_country, datasets, first_seen, last_seen)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
+                    value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17
+                FROM json_each($rows)
+                """,
+                _shipments.ToJson());
+        }
+
+        if (_links.Count > 0)
+        {
+            Execute(
+                """
+                INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each($rows)
+                """,
+                _links.ToJson());
+        }
+    }
+
+    private void DeleteProjections(string idsJson)
+    {
+        Execute("DELETE FROM parties WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
+        Execute("DELETE FROM shipments WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
+        Execute("DELETE FROM links WHERE entity_id IN (SELECT value FROM json_each($rows))", idsJson);
+    }
+
+    private int Execute(string sql, string rows)
+    {
+        using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
-        for (var i = 1; i <= parameters; i++)
-            command.Parameters.Add(new SqliteParameter("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null));
-        command.Prepare();
-        _commands.Add(command);
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params ReadOnlySpan<object?> values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
+        command.Parameters.AddWithValue("$rows", rows);
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>The fragments of one id in the batch, merged, with the lines they came from.</summary>

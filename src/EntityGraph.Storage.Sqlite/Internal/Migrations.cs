@@ -11,6 +11,7 @@ internal static class Migrations
     public static readonly IReadOnlyList<string> Steps =
     [
         // 1: fragments are the source of truth; the other tables are projections of the merged entities.
+        // Links are clustered by the entity they are read from, which is how they are rewritten.
         """
         CREATE TABLE fragments (
             entity_id TEXT NOT NULL,
@@ -63,12 +64,12 @@ internal static class Migrations
             target_id TEXT NOT NULL,
             entity_id TEXT NOT NULL,
             start_lo INTEGER,
-            end_hi INTEGER
-        );
+            end_hi INTEGER,
+            PRIMARY KEY (entity_id, id)
+        ) WITHOUT ROWID;
         CREATE INDEX links_by_id ON links (id);
         CREATE INDEX links_by_source ON links (source_id, kind);
         CREATE INDEX links_by_target ON links (target_id, kind);
-        CREATE INDEX links_by_entity ON links (entity_id);
         """,
 
         // 2: the name index over parties, kept in step with the parties table by triggers.
