@@ -23,6 +23,7 @@ internal static class FoundationBenchmark
         var shipments = new Option<int>("--shipments") { Description = "Shipments to generate.", DefaultValueFactory = _ => 400_000 };
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 42 };
         var input = new Option<string?>("--input") { Description = "Use this FtM file instead of generating one." };
+        var existing = new Option<string?>("--db") { Description = "Serve this already imported database (made from --input) instead of importing." };
         var work = new Option<string>("--work") { Description = "Folder for the generated file and database.", DefaultValueFactory = _ => Path.Combine("bench", "results", "tmp") };
         var output = new Option<string>("--out") { Description = "Folder the results are written to.", DefaultValueFactory = _ => Path.Combine("bench", "results") };
         var requests = new Option<int>("--latency-requests") { Description = "Sequential requests per latency measurement.", DefaultValueFactory = _ => 2_000 };
@@ -31,7 +32,7 @@ internal static class FoundationBenchmark
 
         var command = new Command("foundation", "Import throughput and memory; search and party(id) latency and throughput over HTTP.")
         {
-            exe, parties, shipments, seed, input, work, output, requests, concurrency, duration,
+            exe, parties, shipments, seed, input, existing, work, output, requests, concurrency, duration,
         };
         command.SetAction((parse, ct) => RunAsync(
             parse.GetValue(exe) ?? DefaultExecutable(),
@@ -39,6 +40,7 @@ internal static class FoundationBenchmark
             parse.GetValue(shipments),
             parse.GetValue(seed),
             parse.GetValue(input),
+            parse.GetValue(existing),
             parse.GetValue(work)!,
             parse.GetValue(output)!,
             parse.GetValue(requests),
@@ -48,7 +50,7 @@ internal static class FoundationBenchmark
         return command;
     }
 
-    private static async Task<int> RunAsync(string exe, int parties, int shipments, int seed, string? input, string work, string output, int requests, int concurrency, TimeSpan duration, CancellationToken ct)
+    private static async Task<int> RunAsync(string exe, int parties, int shipments, int seed, string? input, string? existing, string work, string output, int requests, int concurrency, TimeSpan duration, CancellationToken ct)
     {
         if (!File.Exists(exe))
         {
@@ -80,22 +82,11 @@ internal static class FoundationBenchmark
         var lines = File.ReadLines(file).LongCount();
         results["input"] = new JsonObject { ["file"] = Path.GetFileName(file), ["lines"] = lines, ["bytes"] = new FileInfo(file).Length };
 
-        var db = Path.Combine(work, "bench.db");
-        foreach (var stale in new[] { db, db + "-wal", db + "-shm" })
-            File.Delete(stale);
-        Console.WriteLine($"Importing {lines:N0} lines into {db} ...");
-        var imported = await ChildProcess.RunAsync(exe, ["import", file, "--db", db, "--json", "--rejects", Path.Combine(work, "bench.rejects.jsonl")], ct);
-        if (imported.ExitCode is not 0 and not 2)
-            return Fail("import", imported.ExitCode);
-        results["import"] = new JsonObject
-        {
-            ["seconds"] = Math.Round(imported.Elapsed.TotalSeconds, 2),
-            ["entitiesPerSecond"] = Math.Round(lines / imported.Elapsed.TotalSeconds),
-            ["peakMemoryMiB"] = imported.PeakBytes / (1 << 20),
-            ["databaseMiB"] = new FileInfo(db).Length / (1 << 20),
-            ["summary"] = JsonNode.Parse(LastJsonLine(imported.Output)),
-        };
-        Console.WriteLine($"  {results["import"]!["entitiesPerSecond"]} entities/s (wall clock incl. process start), peak {results["import"]!["peakMemoryMiB"]} MiB");
+        var db = existing ?? Path.Combine(work, "bench.db");
+        if (existing is null)
+            await ImportAsync(exe, file, db, work, lines, results, ct);
+        else
+            results["import"] = new JsonObject { ["skipped"] = $"served the existing database {existing}" };
 
         var sample = PartySample.Read(file, 5_000, seed);
         var port = FreePort();
@@ -138,6 +129,26 @@ internal static class FoundationBenchmark
         return 0;
     }
 
+    private static async Task ImportAsync(string exe, string file, string db, string work, long lines, JsonObject results, CancellationToken ct)
+    {
+        foreach (var stale in new[] { db, db + "-wal", db + "-shm" })
+            File.Delete(stale);
+        Console.WriteLine($"Importing {lines:N0} lines into {db} ...");
+        var imported = await ChildProcess.RunAsync(exe, ["import", file, "--db", db, "--json", "--rejects", Path.Combine(work, "bench.rejects.jsonl")], ct);
+        if (imported.ExitCode is not 0 and not 2)
+            throw new InvalidOperationException($"The import step failed with exit code {imported.ExitCode}.");
+        results["import"] = new JsonObject
+        {
+            ["seconds"] = Math.Round(imported.Elapsed.TotalSeconds, 2),
+            ["entitiesPerSecond"] = Math.Round(lines / imported.Elapsed.TotalSeconds),
+            ["peakMemoryMiB"] = imported.PeakBytes / (1 << 20),
+            ["databaseMiB"] = new FileInfo(db).Length / (1 << 20),
+            ["summary"] = JsonNode.Parse(LastJsonLine(imported.Output)),
+        };
+        Console.WriteLine($"  {results["import"]!["entitiesPerSecond"]} entities/s (wall clock incl. process start), peak {results["import"]!["peakMemoryMiB"]} MiB");
+
+    }
+
     private static string Markdown(JsonObject results, LatencyStats party, LatencyStats search, double rps)
     {
         var import = results["import"]!;
@@ -147,7 +158,10 @@ internal static class FoundationBenchmark
         text.AppendLine("| measure | result |");
         text.AppendLine("|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture, $"| input | {results["input"]!["lines"]} entities |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| import | {import["entitiesPerSecond"]} entities/s ({import["seconds"]} s wall clock), peak memory {import["peakMemoryMiB"]} MiB, database {import["databaseMiB"]} MiB |");
+        var importLine = import["skipped"] is { } skipped
+            ? $"| import | {skipped} |"
+            : $"| import | {import["entitiesPerSecond"]} entities/s ({import["seconds"]} s wall clock), peak memory {import["peakMemoryMiB"]} MiB, database {import["databaseMiB"]} MiB |";
+        text.AppendLine(importLine);
         text.AppendLine(CultureInfo.InvariantCulture, $"| `search` over HTTP, sequential | p50 {search.P50} ms, p95 {search.P95} ms, p99 {search.P99} ms ({search.Requests} requests, {search.Errors} errors) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| `party(id)` over HTTP, sequential | p50 {party.P50} ms, p95 {party.P95} ms, p99 {party.P99} ms ({party.Requests} requests, {party.Errors} errors) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| `party(id)` throughput | {rps} requests/s ({results["partyThroughput"]!["concurrency"]} clients, {results["partyThroughput"]!["latencyUnderLoadMs"]!["Errors"]} errors) |");

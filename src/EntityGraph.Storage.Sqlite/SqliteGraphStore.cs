@@ -21,6 +21,7 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly SqliteStoreOptions _options;
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly string _writePragmas;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteGraphStore(SqliteStoreOptions options)
@@ -35,8 +36,12 @@ public sealed class SqliteGraphStore : IGraphStore
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
+        // A writer touches pages all over the indexes: a larger cache and fewer, larger checkpoints
+        // save re-reading and re-writing them between batches.
+        _writePragmas = FormattableString.Invariant(
+            $"PRAGMA cache_size = -{options.WriteCacheSizeKib}; PRAGMA wal_autocheckpoint = 16384;");
         _pragmas = FormattableString.Invariant(
-            $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -{options.CacheSizeKib}; PRAGMA temp_store = MEMORY;");
+            $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA cache_size = -{options.CacheSizeKib}; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 1000;");
     }
 
     /// <summary>The schema version this build writes.</summary>
@@ -103,10 +108,19 @@ public sealed class SqliteGraphStore : IGraphStore
         try
         {
             using var connection = Open();
-            using var transaction = connection.BeginTransaction();
-            var result = new BatchWriter(connection, transaction).Write(entities, run);
-            transaction.Commit();
-            return result;
+            Execute(connection, _writePragmas);
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                var result = new BatchWriter(connection, transaction).Write(entities, run);
+                transaction.Commit();
+                return result;
+            }
+            finally
+            {
+                // The connection goes back to the pool to serve reads with the reader's settings.
+                Execute(connection, _pragmas);
+            }
         }
         finally
         {
@@ -170,9 +184,31 @@ public sealed class SqliteGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(ids);
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, entity_id FROM links WHERE id IN (SELECT value FROM json_each($ids)) ORDER BY id, entity_id";
-        command.Parameters.AddWithValue("$ids", new Json().List(ids));
+        // A link id is its carrying entity's id, or starts with it and a colon: look up every such prefix
+        // by the links' primary key, and the shipment roles in the shipments table they are read from.
+        command.CommandText =
+            $"""
+            SELECT id, entity_id FROM (
+                SELECT id, entity_id FROM links
+                WHERE entity_id IN (SELECT value FROM json_each($prefixes)) AND id IN (SELECT value FROM json_each($ids))
+                UNION
+                SELECT {ShipmentRoleLinks.IdExpression("(c.value ->> 2)")}, s.id FROM json_each($roles) c
+                JOIN shipments s ON s.id = (c.value ->> 0)
+                WHERE {ShipmentRoleLinks.PartyColumnExpression("(c.value ->> 2)")} = (c.value ->> 1))
+            ORDER BY id, entity_id
+            """;
+        var json = new Json();
+        command.Parameters.AddWithValue("$ids", json.List(ids));
+        command.Parameters.AddWithValue("$prefixes", json.List(ids.SelectMany(LinkIdPrefixes).Distinct(StringComparer.Ordinal)));
+        command.Parameters.AddWithValue("$roles", ShipmentRoleLinks.Candidates(ids));
         return Task.FromResult(ReadLinks(connection, command));
+    }
+
+    private static IEnumerable<string> LinkIdPrefixes(string id)
+    {
+        yield return id;
+        for (var i = id.IndexOf(':', StringComparison.Ordinal); i > 0; i = id.IndexOf(':', i + 1))
+            yield return id[..i];
     }
 
     /// <inheritdoc />
@@ -296,6 +332,8 @@ public sealed class SqliteGraphStore : IGraphStore
             LinkDirection.Incoming => incoming,
             _ => $"{outgoing} UNION {incoming}",
         };
+        foreach (var roleQuery in ShipmentRoleLinks.Around(expansion.Kinds, expansion.Direction))
+            around += $" UNION {roleQuery}";
         command.CommandText = $"SELECT id, entity_id FROM ({around}) ORDER BY id, entity_id LIMIT $limit";
         command.Parameters.AddWithValue("$ids", json.List(expansion.NodeIds));
         command.Parameters.AddWithValue("$limit", expansion.Limit);
@@ -416,6 +454,13 @@ public sealed class SqliteGraphStore : IGraphStore
             SqliteConnection.ClearPool(connection);
         _writeLock.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private SqliteConnection Open()

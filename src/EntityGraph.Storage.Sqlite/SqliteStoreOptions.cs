@@ -9,6 +9,9 @@ public sealed record SqliteStoreOptions
     /// <summary>SQLite page cache per connection, in KiB (64 MiB by default).</summary>
     public int CacheSizeKib { get; init; } = 64 * 1024;
 
+    /// <summary>SQLite page cache of the connection that writes a batch, in KiB (256 MiB by default).</summary>
+    public int WriteCacheSizeKib { get; init; } = 256 * 1024;
+
     /// <summary>How long a statement waits for a lock held by another process before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -528,4 +528,36 @@ public abstract class GraphStoreContract : IAsyncLifetime
 
     protected static Dictionary<string, IReadOnlyList<string>> Values(params (string Property, string Value)[] values) =>
         values.GroupBy(v => v.Property).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(v => v.Value).ToArray());
+
+    [Fact]
+    public async Task shipment_roles_are_links_from_sender_to_shipment_to_receiver_and_from_declarant()
+    {
+        var graph = FtmGraph.Create()
+            .Company("exporter", "Exporter GmbH").Company("partner", "Partner BV").Company("buyer", "Buyer OOO").Company("broker", "Broker LLC")
+            .Shipment("s1", from: "exporter", to: "buyer", date: "2022-05-01", declarant: "broker")
+            .Set("s1", "sender", "partner");
+        await Import(graph);
+
+        var sent = await Store.ExpandAsync(new LinkExpansion(["exporter", "partner"], Kinds: [LinkKind.Sent], Direction: LinkDirection.Outgoing), Ct);
+        var received = await Store.ExpandAsync(new LinkExpansion(["buyer"], Direction: LinkDirection.Incoming), Ct);
+        var aroundShipment = await Store.ExpandAsync(new LinkExpansion(["s1"]), Ct);
+        var byId = await Store.GetLinksAsync(["s1:sender:partner", "s1:receiver:buyer", "s1:declarant:broker", "s1:sender:buyer"], Ct);
+
+        Assert.Equal(["s1:sender:exporter", "s1:sender:partner"], sent.Select(l => l.Id));
+        Assert.All(sent, l => Assert.Equal("s1", l.TargetId));
+        var receipt = Assert.Single(received);
+        Assert.Equal((LinkKind.Received, "s1", "buyer"), (receipt.Kind, receipt.SourceId, receipt.TargetId));
+        Assert.Equal(["s1:declarant:broker", "s1:receiver:buyer", "s1:sender:exporter", "s1:sender:partner"], aroundShipment.Select(l => l.Id));
+        Assert.Equal(["s1:declarant:broker", "s1:receiver:buyer", "s1:sender:partner"], byId.Select(l => l.Id));
+    }
+
+    [Fact]
+    public async Task a_shipment_reimported_with_another_receiver_moves_its_link()
+    {
+        await Import(FtmGraph.Create().Company("a", "A").Company("b", "B").Company("c", "C").Shipment("s1", from: "a", to: "b"), Run(day: 0));
+        await Import(FtmGraph.Create().Shipment("s1", from: "a", to: "c"), Run(day: 1));
+
+        Assert.Empty(await Store.ExpandAsync(new LinkExpansion(["b"]), Ct));
+        Assert.Equal(["s1:receiver:c"], (await Store.ExpandAsync(new LinkExpansion(["c"]), Ct)).Select(l => l.Id));
+    }
 }

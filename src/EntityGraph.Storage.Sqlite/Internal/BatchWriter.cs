@@ -9,17 +9,14 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 /// <summary>
 /// Writes one upsert batch inside one transaction: merges the batch's fragments, reads what the
 /// store already holds for those ids in one query, writes each dataset's fragment, and rewrites the
-/// projection rows of every touched entity, one set-based statement per table.
+/// projection rows of every touched entity with statements prepared once per batch.
 /// </summary>
 internal sealed class BatchWriter
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly Json _json = new();
-    private readonly Rows _fragments = new();
-    private readonly Rows _parties = new();
-    private readonly Rows _shipments = new();
-    private readonly Rows _links = new();
+    private readonly List<(FtmEntity Fragment, FtmEntity Merged)> _writes = [];
     private readonly List<string> _replaced = [];
 
     public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
@@ -84,16 +81,14 @@ internal sealed class BatchWriter
             }
 
             var fragment = Fragments.Fragment(incoming.Id, run.Dataset, schema, properties, first, last);
-            WriteFragment(fragment, run.RunId);
             others.Add(fragment);
             others.Sort((a, b) => string.CompareOrdinal(a.Datasets[0], b.Datasets[0]));
-            var merged = Fragments.Merge(others);
             if (fragments is not null)
                 _replaced.Add(incoming.Id);
-            WriteProjections(merged);
+            _writes.Add((fragment, others.Count == 1 ? fragment : Fragments.Merge(others)));
         }
 
-        Flush();
+        Flush(run.RunId);
 
         var refusedLines = rejected.Count;
         return new UpsertResult(entities.Count - refusedLines, rejected.OrderBy(r => r.Index).ToList());
@@ -160,84 +155,63 @@ internal sealed class BatchWriter
         return stored;
     }
 
-    private void WriteFragment(FtmEntity fragment, string runId) =>
-        _fragments.Row().Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Properties(fragment.Properties)
-            .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks);
-
-    private void WriteProjections(FtmEntity merged)
-    {
-        var projection = FtmProjector.Project(merged);
-        if (projection.Party is { } party)
-        {
-            var nameKey = string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal));
-            _parties.Row().Text(party.Id).Number((long)party.Kind).List(party.Countries).Text(nameKey).Text(projection.SearchText ?? string.Empty);
-        }
-
-        if (projection.Shipment is { } s)
-        {
-            _shipments.Row().Text(s.Id).Text(s.Date?.ToString()).Number(s.Date?.Earliest.DayNumber).Number(s.Date?.Latest.DayNumber)
-                .Text(s.SenderId).Text(s.ReceiverId).Text(s.DeclarantId).Text(s.HsCode?.Digits).Number(s.ChplTier is { } tier ? (long)tier : null)
-                .Text(s.GoodsDescription).Number(s.ValueUsd).Text(s.OriginCountry).Text(s.DepartureCountry).Text(s.DestinationCountry).Text(s.TradingCountry)
-                .List(merged.Datasets).Number(Fragments.Ticks(merged.FirstSeen)).Number(Fragments.Ticks(merged.LastSeen));
-        }
-
-        foreach (var link in projection.Links)
-        {
-            _links.Row().Text(link.Id).Number((long)link.Kind).Text(link.SourceId).Text(link.TargetId).Text(merged.Id)
-                .Number(link.StartDate?.Earliest.DayNumber).Number(link.EndDate?.Latest.DayNumber);
-        }
-    }
-
-    /// <summary>Writes the gathered rows: old projections of replaced entities out, then fragments and projections in.</summary>
-    private void Flush()
+    /// <summary>Writes the batch: old projections of replaced entities out, then fragments and projections in.</summary>
+    private void Flush(string runId)
     {
         if (_replaced.Count > 0)
             DeleteProjections(_json.List(_replaced));
-        if (_fragments.Count > 0)
-        {
-            Execute(
-                """
-                INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each($rows) WHERE true
-                ON CONFLICT (entity_id, dataset) DO UPDATE SET run_id = excluded.run_id, schema = excluded.schema,
-                    properties = excluded.properties, first_seen = excluded.first_seen, last_seen = excluded.last_seen
-                """,
-                _fragments.ToJson());
-        }
+        if (_writes.Count == 0)
+            return;
 
-        if (_parties.Count > 0)
-        {
-            Execute(
-                """
-                INSERT INTO parties (id, kind, countries, name_key, search_text)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($rows)
-                """,
-                _parties.ToJson());
-        }
+        using var fragments = Prepare(
+            """
+            INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
+            ON CONFLICT (entity_id, dataset) DO UPDATE SET run_id = excluded.run_id, schema = excluded.schema,
+                properties = excluded.properties, first_seen = excluded.first_seen, last_seen = excluded.last_seen
+            """,
+            7);
+        using var parties = Prepare("INSERT INTO parties (id, kind, countries, name_key, search_text) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
+        using var shipments = Prepare(
+            """
+            INSERT INTO shipments (id, date, date_lo, date_hi, sender_id, receiver_id, declarant_id, hs, tier, goods, value_usd,
+                origin_country, departure_country, destination_country, trading_country, datasets, first_seen, last_seen)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
+            """,
+            18);
+        using var links = Prepare("INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7);
 
-        if (_shipments.Count > 0)
+        foreach (var (fragment, merged) in _writes)
         {
-            Execute(
-                """
-                INSERT INTO shipments (id, date, date_lo, date_hi, sender_id, receiver_id, declarant_id, hs, tier, goods, value_usd,
-                    origin_country, departure_country, destination_country, trading_country, datasets, first_seen, last_seen)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8,
-                    value ->> 9, value ->> 10, value ->> 11, value ->> 12, value ->> 13, value ->> 14, value ->> 15, value ->> 16, value ->> 17
-                FROM json_each($rows)
-                """,
-                _shipments.ToJson());
-        }
+            fragments.Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Text(_json.Properties(fragment.Properties))
+                .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks).Execute();
 
-        if (_links.Count > 0)
-        {
-            Execute(
-                """
-                INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each($rows)
-                """,
-                _links.ToJson());
+            var projection = FtmProjector.Project(merged);
+            if (projection.Party is { } party)
+            {
+                var nameKey = string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal));
+                parties.Text(party.Id).Number((long)party.Kind).Text(_json.List(party.Countries)).Text(nameKey).Text(projection.SearchText ?? string.Empty).Execute();
+            }
+
+            if (projection.Shipment is { } s)
+            {
+                // The first sender, receiver and declarant live in these columns; see ShipmentRoleLinks.
+                shipments.Text(s.Id).Text(s.Date?.ToString()).Number(s.Date?.Earliest.DayNumber).Number(s.Date?.Latest.DayNumber)
+                    .Text(s.SenderId).Text(s.ReceiverId).Text(s.DeclarantId).Text(s.HsCode?.Digits).Number(s.ChplTier is { } tier ? (long)tier : null)
+                    .Text(s.GoodsDescription).Number(s.ValueUsd).Text(s.OriginCountry).Text(s.DepartureCountry).Text(s.DestinationCountry).Text(s.TradingCountry)
+                    .Text(_json.List(merged.Datasets)).Number(Fragments.Ticks(merged.FirstSeen)).Number(Fragments.Ticks(merged.LastSeen)).Execute();
+            }
+
+            foreach (var link in projection.Links)
+            {
+                if (projection.Shipment is { } carrier && ShipmentRoleLinks.IsCarriedByColumns(link, carrier))
+                    continue;
+                links.Text(link.Id).Number((long)link.Kind).Text(link.SourceId).Text(link.TargetId).Text(merged.Id)
+                    .Number(link.StartDate?.Earliest.DayNumber).Number(link.EndDate?.Latest.DayNumber).Execute();
+            }
         }
     }
+
+    private PreparedInsert Prepare(string sql, int columns) => new(_connection, sql, columns);
 
     private void DeleteProjections(string idsJson)
     {

@@ -14,6 +14,7 @@ internal static class Migrations
         // Links are clustered by the entity they are read from, which is how they are rewritten.
         """
         CREATE TABLE fragments (
+            pk INTEGER PRIMARY KEY,
             entity_id TEXT NOT NULL,
             dataset TEXT NOT NULL,
             run_id TEXT NOT NULL,
@@ -21,8 +22,8 @@ internal static class Migrations
             properties TEXT NOT NULL,
             first_seen INTEGER,
             last_seen INTEGER,
-            PRIMARY KEY (entity_id, dataset)
-        ) WITHOUT ROWID;
+            UNIQUE (entity_id, dataset)
+        );
 
         CREATE TABLE parties (
             pk INTEGER PRIMARY KEY,
@@ -34,7 +35,8 @@ internal static class Migrations
         );
 
         CREATE TABLE shipments (
-            id TEXT PRIMARY KEY,
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             date TEXT,
             date_lo INTEGER,
             date_hi INTEGER,
@@ -52,10 +54,10 @@ internal static class Migrations
             datasets TEXT NOT NULL,
             first_seen INTEGER,
             last_seen INTEGER
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX shipments_by_sender ON shipments (sender_id, date_lo);
         CREATE INDEX shipments_by_receiver ON shipments (receiver_id, date_lo);
-        CREATE INDEX shipments_by_declarant ON shipments (declarant_id);
+        CREATE INDEX shipments_by_declarant ON shipments (declarant_id) WHERE declarant_id IS NOT NULL;
 
         CREATE TABLE links (
             id TEXT NOT NULL,
@@ -67,7 +69,6 @@ internal static class Migrations
             end_hi INTEGER,
             PRIMARY KEY (entity_id, id)
         ) WITHOUT ROWID;
-        CREATE INDEX links_by_id ON links (id);
         CREATE INDEX links_by_source ON links (source_id, kind);
         CREATE INDEX links_by_target ON links (target_id, kind);
         """,
