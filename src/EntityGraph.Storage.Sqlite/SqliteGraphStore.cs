@@ -64,6 +64,8 @@ public sealed class SqliteGraphStore : IGraphStore
             }
 
             Migrations.MigrateTo(connection, Migrations.Current, _options.Path);
+            if (BulkLoad.IsPending(connection))
+                BulkLoad.Finish(connection);
         }
         finally
         {
@@ -94,6 +96,44 @@ public sealed class SqliteGraphStore : IGraphStore
         catch (SqliteException ex)
         {
             return Task.FromResult(new StoreStatus(false, false, _options.Path, 0, $"SQLite error {ex.SqliteErrorCode}: {ex.Message}"));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return BulkLoad.TryBegin(connection) ? new BulkLoadScope(this) : NothingToFinish.Instance;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task FinishBulkLoadAsync()
+    {
+        // Runs even when the import was cancelled: the file must not be left without its indexes.
+        await _writeLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            using var connection = Open();
+            Execute(connection, _writePragmas);
+            try
+            {
+                BulkLoad.Finish(connection);
+            }
+            finally
+            {
+                Execute(connection, _pragmas);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
         }
     }
 
@@ -522,5 +562,23 @@ public sealed class SqliteGraphStore : IGraphStore
         }
 
         return keys.Select(k => links.GetValueOrDefault(k)).OfType<Link>().ToList();
+    }
+
+    private sealed class BulkLoadScope(SqliteGraphStore store) : IAsyncDisposable
+    {
+        private int _finished;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _finished, 1) == 0)
+                await store.FinishBulkLoadAsync();
+        }
+    }
+
+    private sealed class NothingToFinish : IAsyncDisposable
+    {
+        public static readonly NothingToFinish Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

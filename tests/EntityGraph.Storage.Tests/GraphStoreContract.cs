@@ -560,4 +560,35 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty(await Store.ExpandAsync(new LinkExpansion(["b"]), Ct));
         Assert.Equal(["s1:receiver:c"], (await Store.ExpandAsync(new LinkExpansion(["c"]), Ct)).Select(l => l.Id));
     }
+
+    [Fact]
+    public async Task after_a_bulk_load_search_and_expansion_answer_as_after_ordinary_writes()
+    {
+        var graph = FtmGraph.Create()
+            .Company("acme", "Acme Trading GmbH", country: "de").Company("buyer", "ООО «Электроника»", country: "ru")
+            .Person("ivanov", "Ivan Ivanov").Owns("ivanov", "buyer", "51%")
+            .Shipment("s1", from: "acme", to: "buyer", date: "2022-05-01", hs: "854231", value: 1000);
+
+        await using (await Store.BeginBulkLoadAsync(Ct))
+        {
+            await Import(graph.Entities.Take(3).ToList(), Run());
+            await Import(graph.Entities.Skip(3).ToList(), Run());
+        }
+
+        Assert.Equal("buyer", Assert.Single((await Store.SearchAsync(new PartySearch("Elektronika"), Ct)).Hits).Party.Id);
+        Assert.Equal(["own-ivanov-buyer", "s1:receiver:buyer"], (await Store.ExpandAsync(new LinkExpansion(["buyer"]), Ct)).Select(l => l.Id));
+        Assert.Equal(["s1"], (await Store.ExpandShipmentsAsync(new ShipmentExpansion(["acme"], ShipmentRole.Sender, ShipmentFilter.None), Ct)).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task a_bulk_load_into_a_store_that_holds_data_keeps_it_searchable()
+    {
+        await Import(FtmGraph.Create().Company("old", "Oldfield Holdings"));
+
+        await using (await Store.BeginBulkLoadAsync(Ct))
+            await Import(FtmGraph.Create().Company("new", "Newfield Trading"), Run(day: 1));
+
+        Assert.Single((await Store.SearchAsync(new PartySearch("Oldfield"), Ct)).Hits);
+        Assert.Single((await Store.SearchAsync(new PartySearch("Newfield"), Ct)).Hits);
+    }
 }

@@ -21,6 +21,30 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task a_bulk_load_cut_short_is_finished_when_the_file_is_next_opened()
+    {
+        using var file = TempDatabase.Create();
+        var first = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        await first.InitializeAsync(Ct);
+        await first.BeginBulkLoadAsync(Ct);
+        await first.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Company("buyer", "Buyer OOO").Shipment("s1", from: "acme", to: "buyer").Entities, Run(), Ct);
+        // The process dies here: the bulk load is never disposed.
+        await first.DisposeAsync();
+
+        await using var second = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        await second.InitializeAsync(Ct);
+
+        Assert.Equal("acme", Assert.Single((await second.SearchAsync(new PartySearch("acme trading"), Ct)).Hits).Party.Id);
+        Assert.Single(await second.ExpandShipmentsAsync(new ShipmentExpansion(["acme"], ShipmentRole.Sender, ShipmentFilter.None), Ct));
+        using var connection = new SqliteConnection($"Data Source={file.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('links_by_source', 'links_by_target', 'shipments_by_sender', 'shipments_by_receiver', 'shipments_by_declarant', 'parties_indexed', 'parties_unindexed')";
+        Assert.Equal(7L, command.ExecuteScalar());
+        SqliteConnection.ClearPool(connection);
+    }
+
+    [Fact]
     public async Task a_file_at_an_older_schema_version_is_reported_and_migrated()
     {
         using var old = TempDatabase.Create();

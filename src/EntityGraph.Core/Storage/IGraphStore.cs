@@ -23,6 +23,14 @@ public interface IGraphStore : IAsyncDisposable
     /// </summary>
     Task<UpsertResult> UpsertAsync(IReadOnlyList<FtmEntity> entities, ImportRun run, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Announces a large import. A store may set aside structures that are cheaper to build once at
+    /// the end than to keep up row by row (secondary indexes, the name index); disposing the returned
+    /// handle builds them again. Reads stay correct meanwhile, only slower. A store for which this
+    /// brings nothing returns a handle that does nothing.
+    /// </summary>
+    Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken);
+
     /// <summary>Removes an entity from every dataset, with the links read from it. False when unknown.</summary>
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 

@@ -73,6 +73,8 @@ public sealed class FtmImporter
         long lines = 0, accepted = 0, rejected = 0;
         var bySchema = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await using var rejects = new RejectsFile(options.RejectsPath ?? DefaultRejectsPath(source));
+        // Disposed after the last batch, on failure too: the store rebuilds what it set aside.
+        await using var bulkLoad = await _store.BeginBulkLoadAsync(stop.Token);
         try
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
@@ -110,6 +112,8 @@ public sealed class FtmImporter
             }
 
             await producer;
+            // Part of the import's time: the store builds what it set aside for the load.
+            await bulkLoad.DisposeAsync();
         }
         catch
         {

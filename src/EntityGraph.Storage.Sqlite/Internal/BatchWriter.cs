@@ -180,17 +180,28 @@ internal sealed class BatchWriter
             18);
         using var links = Prepare("INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7);
 
-        foreach (var (fragment, merged) in _writes)
+        // The C# side of each row (projection, JSON) is prepared on all cores; SQLite then writes on one.
+        var rows = new PreparedRow[_writes.Count];
+        Parallel.For(
+            0,
+            _writes.Count,
+            () => new Json(),
+            (i, _, json) =>
+            {
+                rows[i] = PreparedRow.From(_writes[i].Fragment, _writes[i].Merged, json);
+                return json;
+            },
+            _ => { });
+
+        foreach (var row in rows)
         {
-            fragments.Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Text(_json.Properties(fragment.Properties))
+            var fragment = row.Fragment;
+            fragments.Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Text(row.PropertiesJson)
                 .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks).Execute();
 
-            var projection = FtmProjector.Project(merged);
+            var projection = row.Projection;
             if (projection.Party is { } party)
-            {
-                var nameKey = string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal));
-                parties.Text(party.Id).Number((long)party.Kind).Text(_json.List(party.Countries)).Text(nameKey).Text(projection.SearchText ?? string.Empty).Execute();
-            }
+                parties.Text(party.Id).Number((long)party.Kind).Text(row.CountriesJson).Text(row.NameKey).Text(projection.SearchText ?? string.Empty).Execute();
 
             if (projection.Shipment is { } s)
             {
@@ -198,14 +209,14 @@ internal sealed class BatchWriter
                 shipments.Text(s.Id).Text(s.Date?.ToString()).Number(s.Date?.Earliest.DayNumber).Number(s.Date?.Latest.DayNumber)
                     .Text(s.SenderId).Text(s.ReceiverId).Text(s.DeclarantId).Text(s.HsCode?.Digits).Number(s.ChplTier is { } tier ? (long)tier : null)
                     .Text(s.GoodsDescription).Number(s.ValueUsd).Text(s.OriginCountry).Text(s.DepartureCountry).Text(s.DestinationCountry).Text(s.TradingCountry)
-                    .Text(_json.List(merged.Datasets)).Number(Fragments.Ticks(merged.FirstSeen)).Number(Fragments.Ticks(merged.LastSeen)).Execute();
+                    .Text(row.DatasetsJson).Number(Fragments.Ticks(row.Merged.FirstSeen)).Number(Fragments.Ticks(row.Merged.LastSeen)).Execute();
             }
 
             foreach (var link in projection.Links)
             {
                 if (projection.Shipment is { } carrier && ShipmentRoleLinks.IsCarriedByColumns(link, carrier))
                     continue;
-                links.Text(link.Id).Number((long)link.Kind).Text(link.SourceId).Text(link.TargetId).Text(merged.Id)
+                links.Text(link.Id).Number((long)link.Kind).Text(link.SourceId).Text(link.TargetId).Text(row.Merged.Id)
                     .Number(link.StartDate?.Earliest.DayNumber).Number(link.EndDate?.Latest.DayNumber).Execute();
             }
         }
@@ -235,5 +246,23 @@ internal sealed class BatchWriter
         public FtmEntity Entity { get; set; } = entity;
 
         public List<int> Lines { get; } = [line];
+    }
+
+    /// <summary>Everything about one entity's rows that can be computed away from the SQLite connection.</summary>
+    private sealed record PreparedRow(FtmEntity Fragment, FtmEntity Merged, GraphProjection Projection, string PropertiesJson, string? CountriesJson, string? NameKey, string? DatasetsJson)
+    {
+        public static PreparedRow From(FtmEntity fragment, FtmEntity merged, Json json)
+        {
+            var projection = FtmProjector.Project(merged);
+            var party = projection.Party;
+            return new PreparedRow(
+                fragment,
+                merged,
+                projection,
+                json.Properties(fragment.Properties),
+                party is null ? null : json.List(party.Countries),
+                party is null ? null : string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal)),
+                projection.Shipment is null ? null : json.List(merged.Datasets));
+        }
     }
 }

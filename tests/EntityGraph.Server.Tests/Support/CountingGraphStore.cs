@@ -28,6 +28,8 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 
     public Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken) => Count(inner.GetStatusAsync(cancellationToken));
 
+    public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => Count(inner.BeginBulkLoadAsync(cancellationToken));
+
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<FtmEntity> entities, ImportRun run, CancellationToken cancellationToken) => Count(inner.UpsertAsync(entities, run, cancellationToken));
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => Count(inner.DeleteAsync(id, cancellationToken));

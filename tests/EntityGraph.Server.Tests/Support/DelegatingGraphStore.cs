@@ -10,6 +10,8 @@ public abstract class DelegatingGraphStore(IGraphStore inner) : IGraphStore
 
     public virtual Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken) => inner.GetStatusAsync(cancellationToken);
 
+    public virtual Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => inner.BeginBulkLoadAsync(cancellationToken);
+
     public virtual Task<UpsertResult> UpsertAsync(IReadOnlyList<FtmEntity> entities, ImportRun run, CancellationToken cancellationToken) => inner.UpsertAsync(entities, run, cancellationToken);
 
     public virtual Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+
+namespace EntityGraph.Storage.Sqlite.Internal;
+
+/// <summary>
+/// A bulk load into an empty store: the secondary indexes and the name index are dropped while the
+/// rows go in and built once at the end, which sorts instead of inserting at random into large
+/// B-trees. A <c>bulk_load</c> row marks the file meanwhile, so a load cut short (a crash, a kill)
+/// is finished by the next start. Only an empty store does this: rebuilding over rows already there
+/// would cost more than it saves.
+/// </summary>
+internal static class BulkLoad
+{
+    /// <summary>The structures of the current schema that a bulk load sets aside: how to drop and how to build each.</summary>
+    private static readonly (string Drop, string Create)[] Deferred =
+    [
+        ("DROP INDEX IF EXISTS links_by_source", "CREATE INDEX IF NOT EXISTS links_by_source ON links (source_id, kind)"),
+        ("DROP INDEX IF EXISTS links_by_target", "CREATE INDEX IF NOT EXISTS links_by_target ON links (target_id, kind)"),
+        ("DROP INDEX IF EXISTS shipments_by_sender", "CREATE INDEX IF NOT EXISTS shipments_by_sender ON shipments (sender_id, date_lo)"),
+        ("DROP INDEX IF EXISTS shipments_by_receiver", "CREATE INDEX IF NOT EXISTS shipments_by_receiver ON shipments (receiver_id, date_lo)"),
+        ("DROP INDEX IF EXISTS shipments_by_declarant", "CREATE INDEX IF NOT EXISTS shipments_by_declarant ON shipments (declarant_id) WHERE declarant_id IS NOT NULL"),
+        (
+            "DROP TRIGGER IF EXISTS parties_indexed",
+            """
+            CREATE TRIGGER IF NOT EXISTS parties_indexed AFTER INSERT ON parties BEGIN
+                INSERT INTO party_search (rowid, search_text) VALUES (new.pk, new.search_text);
+            END
+            """
+        ),
+        (
+            "DROP TRIGGER IF EXISTS parties_unindexed",
+            """
+            CREATE TRIGGER IF NOT EXISTS parties_unindexed AFTER DELETE ON parties BEGIN
+                INSERT INTO party_search (party_search, rowid, search_text) VALUES ('delete', old.pk, old.search_text);
+            END
+            """
+        ),
+    ];
+
+    /// <summary>Starts a bulk load when the store is empty; false (and nothing changed) otherwise.</summary>
+    public static bool TryBegin(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        if (Scalar(connection, transaction, "SELECT EXISTS (SELECT 1 FROM fragments)") != 0)
+            return false;
+        Run(connection, transaction, "CREATE TABLE IF NOT EXISTS bulk_load (started_at TEXT NOT NULL)");
+        Run(connection, transaction, $"INSERT INTO bulk_load (started_at) VALUES ('{DateTimeOffset.UtcNow:O}')");
+        foreach (var (drop, _) in Deferred)
+            Run(connection, transaction, drop);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Whether a bulk load was started and not finished (the file was left mid-load).</summary>
+    public static bool IsPending(SqliteConnection connection) =>
+        Scalar(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load'") != 0
+        && Scalar(connection, null, "SELECT EXISTS (SELECT 1 FROM bulk_load)") != 0;
+
+    /// <summary>Builds the structures set aside and the name index from the parties table, in one transaction.</summary>
+    public static void Finish(SqliteConnection connection)
+    {
+        // The index builds sort their rows; SQLite may use a helper thread per core for that.
+        Run(connection, null, $"PRAGMA threads = {Math.Min(Environment.ProcessorCount, 8)}");
+        using var transaction = connection.BeginTransaction();
+        foreach (var (_, create) in Deferred)
+            Run(connection, transaction, create);
+        Run(connection, transaction, "INSERT INTO party_search (party_search) VALUES ('rebuild')");
+        Run(connection, transaction, "DELETE FROM bulk_load");
+        transaction.Commit();
+    }
+
+    private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
