@@ -272,8 +272,10 @@ public sealed class SqliteGraphStore : IGraphStore
         using var connection = Open();
         using var command = connection.CreateCommand();
         var matching = new StringBuilder("FROM party_search JOIN parties p ON p.pk = party_search.rowid WHERE party_search MATCH $match");
-        // Every token is required and may be the start of a longer word; tokens are [a-z0-9]+ so quoting is enough.
-        command.Parameters.AddWithValue("$match", string.Join(' ', tokens.Select(t => $"\"{t}\"*")));
+        // Every token is required; the last may be the start of a longer word, as it is while someone
+        // types. Prefixes of one or two letters would match a large part of the index, so they must be whole.
+        // Tokens are [a-z0-9]+, so quoting is enough.
+        command.Parameters.AddWithValue("$match", string.Join(' ', tokens.Select((t, i) => i == tokens.Count - 1 && t.Length >= 3 ? $"\"{t}\"*" : $"\"{t}\"")));
         command.Parameters.AddWithValue("$key", string.Join(' ', tokens.Order(StringComparer.Ordinal)));
         if (query.Kinds is { Count: > 0 } kinds)
         {

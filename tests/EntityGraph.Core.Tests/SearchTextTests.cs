@@ -10,6 +10,10 @@ public class SearchTextTests
     [InlineData("ООО «Электроника»", "elektronika")]
     [InlineData("TOO Électronique Ltd.", "electronique")]
     [InlineData("Müller GmbH", "muller")]
+    [InlineData("Koch Systems S.A.S.", "koch systems")]
+    [InlineData("Mueller Industrial s.r.o.", "mueller industrial")]
+    [InlineData("Rossi Elettronica S.p.A.", "rossi elettronica")]
+    [InlineData("J. Smith & Sons L.L.C.", "j smith sons")]
     public void case_diacritics_script_and_legal_forms_are_folded_away(string name, string expected) =>
         Assert.Equal(expected, string.Join(' ', SearchText.Tokens(name)));
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using System.Text.RegularExpressions;
 using AnyAscii;
 
 namespace EntityGraph.Core.Search;
@@ -9,7 +10,7 @@ namespace EntityGraph.Core.Search;
 /// word order and legal-form words: "ОсОО Электроника" and "Elektronika LLC" both become
 /// <c>elektronika</c>. Every store indexes and queries with these same tokens.
 /// </summary>
-public static class SearchText
+public static partial class SearchText
 {
     /// <summary>Legal-form words, as they read after transliteration, that say nothing about which party is meant.</summary>
     public static readonly FrozenSet<string> LegalForms = new[]
@@ -30,7 +31,8 @@ public static class SearchText
     {
         if (string.IsNullOrWhiteSpace(name))
             return [];
-        var ascii = name.Transliterate();
+        // "S.A.S." and "s.r.o." are one word each, and legal forms at that: not three one-letter words.
+        var ascii = DottedAbbreviation().Replace(name.Transliterate(), m => m.Value.Replace(".", string.Empty, StringComparison.Ordinal));
         var all = new List<string>();
         var token = new StringBuilder();
         foreach (var c in ascii)
@@ -75,4 +77,7 @@ public static class SearchText
 
         return text.ToString();
     }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[A-Za-z]\.){2,}(?:[A-Za-z](?![A-Za-z0-9]))?", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedAbbreviation();
 }

@@ -8,15 +8,15 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var db = new Option<string>("--db") { Description = "The SQLite database file; created, with the bundled demo case, when it does not exist.", DefaultValueFactory = _ => Path.Combine("data", "entitygraph.db") };
+        var db = new Option<string?>("--db") { Description = "The SQLite database file; created, with the bundled demo case, when it does not exist (default: EntityGraph:Database:Path, else data/entitygraph.db)." };
         var urls = new Option<string>("--urls") { Description = "Where to listen, separated by ';'. Loopback only: there is no authentication yet.", DefaultValueFactory = _ => LoopbackUrls.Default };
         var empty = new Option<bool>("--empty") { Description = "Do not load the demo case into a new database." };
         var command = new Command("serve", "Serve the GraphQL API (/graphql) and health checks (/health/live, /health/ready).") { db, urls, empty };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(empty), cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db), parse.GetValue(urls)!, parse.GetValue(empty), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string db, string urls, bool empty, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? db, string urls, bool empty, CancellationToken cancellationToken)
     {
         var refused = LoopbackUrls.NonLoopback(urls);
         if (refused.Count > 0 || string.IsNullOrWhiteSpace(urls))
@@ -25,19 +25,22 @@ internal static class ServeCommand
             return 1;
         }
 
-        var builder = WebApplication.CreateBuilder();
+        // Settings (appsettings.json) ship beside the executable; data paths stay relative to the current directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Path)}"] = db,
-            [$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.LoadDemoCase)}"] = (!empty).ToString(),
-        });
+        var overrides = new Dictionary<string, string?>();
+        if (db is not null)
+            overrides[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Path)}"] = db;
+        if (empty)
+            overrides[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.LoadDemoCase)}"] = bool.FalseString;
+        builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddEntityGraph(builder.Configuration);
 
         await using var app = builder.Build();
         app.MapEntityGraph();
         await app.StartAsync(cancellationToken);
-        app.Logger.LogInformation("EntityGraph is serving {Database} at {Urls} (GraphQL at /graphql)", Path.GetFullPath(db), string.Join(", ", app.Urls));
+        var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Path;
+        app.Logger.LogInformation("EntityGraph is serving {Database} at {Urls} (GraphQL at /graphql)", Path.GetFullPath(database), string.Join(", ", app.Urls));
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
