@@ -25,7 +25,6 @@ internal sealed class ChildProcess : IDisposable
             info.ArgumentList.Add(executable);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
-        info.Environment["DOTNET_gcServer"] = "0";
         return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}."));
     }
 

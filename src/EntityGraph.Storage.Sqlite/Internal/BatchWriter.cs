@@ -19,10 +19,19 @@ internal sealed class BatchWriter
     private readonly List<(FtmEntity Fragment, FtmEntity Merged)> _writes = [];
     private readonly List<string> _replaced = [];
 
-    public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
+    private readonly IdFilter? _loaded;
+
+    /// <param name="connection">The open connection.</param>
+    /// <param name="transaction">The batch's transaction.</param>
+    /// <param name="loaded">
+    /// During a bulk load into what was an empty store: the ids written since. An id the filter has
+    /// certainly not seen has no stored fragments, so it needs no look-up.
+    /// </param>
+    public BatchWriter(SqliteConnection connection, SqliteTransaction transaction, IdFilter? loaded = null)
     {
         _connection = connection;
         _transaction = transaction;
+        _loaded = loaded;
     }
 
     public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
@@ -138,6 +147,13 @@ internal sealed class BatchWriter
     private Dictionary<string, List<(FtmEntity Fragment, string RunId)>> ReadStoredFragments(IEnumerable<string> ids)
     {
         var stored = new Dictionary<string, List<(FtmEntity, string)>>(StringComparer.Ordinal);
+        if (_loaded is not null)
+        {
+            ids = ids.Where(_loaded.MayContain).ToList();
+            if (!ids.Any())
+                return stored;
+        }
+
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = "SELECT entity_id, dataset, run_id, schema, properties, first_seen, last_seen FROM fragments WHERE entity_id IN (SELECT value FROM json_each($ids))";
@@ -195,6 +211,7 @@ internal sealed class BatchWriter
 
         foreach (var row in rows)
         {
+            _loaded?.Add(row.Fragment.Id);
             var fragment = row.Fragment;
             fragments.Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Text(row.PropertiesJson)
                 .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks).Execute();
