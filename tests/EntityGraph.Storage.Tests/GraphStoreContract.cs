@@ -573,7 +573,11 @@ public abstract class GraphStoreContract : IAsyncLifetime
         {
             await Import(graph.Entities.Take(3).ToList(), Run());
             await Import(graph.Entities.Skip(3).ToList(), Run());
+            // A later fragment of an entity the load already wrote, in the same run: the values add up.
+            await Import(FtmGraph.Create().Entity("acme", "Company", ("alias", "Acme Handel")).Entities, Run());
         }
+
+        Assert.Equal(["Acme Handel"], Assert.Single(await Store.GetPartiesAsync(["acme"], Ct)).Aliases);
 
         Assert.Equal("buyer", Assert.Single((await Store.SearchAsync(new PartySearch("Elektronika"), Ct)).Hits).Party.Id);
         Assert.Equal(["own-ivanov-buyer", "s1:receiver:buyer"], (await Store.ExpandAsync(new LinkExpansion(["buyer"]), Ct)).Select(l => l.Id));
