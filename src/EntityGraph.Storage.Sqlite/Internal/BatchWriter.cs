@@ -196,21 +196,12 @@ internal sealed class BatchWriter
             18);
         using var links = Prepare("INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7);
 
-        // The C# side of each row (projection, JSON) is prepared on all cores; SQLite then writes on one.
-        var rows = new PreparedRow[_writes.Count];
-        Parallel.For(
-            0,
-            _writes.Count,
-            () => new Json(),
-            (i, _, json) =>
-            {
-                rows[i] = PreparedRow.From(_writes[i].Fragment, _writes[i].Merged, json);
-                return json;
-            },
-            _ => { });
-
-        foreach (var row in rows)
+        // The C# side of each row (projection, JSON) is prepared on another thread while SQLite writes the
+        // rows already prepared on this one: the two halves of the work overlap on two cores.
+        using var rows = new RowPipeline(_writes);
+        for (var i = 0; i < _writes.Count; i++)
         {
+            var row = rows.Take(i);
             _loaded?.Add(row.Fragment.Id);
             var fragment = row.Fragment;
             fragments.Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Text(row.PropertiesJson)
@@ -281,5 +272,52 @@ internal sealed class BatchWriter
                 party is null ? null : string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal)),
                 projection.Shipment is null ? null : json.List(merged.Datasets));
         }
+    }
+
+    /// <summary>
+    /// Prepares the batch's rows in order on a worker thread; <see cref="Take"/> hands each one over as
+    /// soon as it is ready, so that preparing row n+1 overlaps with writing row n.
+    /// </summary>
+    private sealed class RowPipeline : IDisposable
+    {
+        private readonly PreparedRow[] _rows;
+        private readonly Task _preparing;
+        private int _ready;
+
+        public RowPipeline(List<(FtmEntity Fragment, FtmEntity Merged)> writes)
+        {
+            _rows = new PreparedRow[writes.Count];
+            _preparing = Task.Run(() =>
+            {
+                var json = new Json();
+                for (var i = 0; i < writes.Count; i++)
+                {
+                    _rows[i] = PreparedRow.From(writes[i].Fragment, writes[i].Merged, json);
+                    Volatile.Write(ref _ready, i + 1);
+                }
+            });
+        }
+
+        public PreparedRow Take(int index)
+        {
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref _ready) <= index)
+            {
+                if (_preparing.IsCompleted)
+                {
+                    // A failed preparation surfaces here, in the batch's transaction, which then rolls back.
+                    _preparing.GetAwaiter().GetResult();
+                    if (Volatile.Read(ref _ready) <= index)
+                        throw new InvalidOperationException($"Row {index} of the batch was never prepared.");
+                }
+
+                spin.SpinOnce();
+            }
+
+            return _rows[index];
+        }
+
+        /// <summary>Waits for the worker, so that no preparation outlives its batch.</summary>
+        public void Dispose() => ((IAsyncResult)_preparing).AsyncWaitHandle.WaitOne();
     }
 }
