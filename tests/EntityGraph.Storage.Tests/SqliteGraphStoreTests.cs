@@ -39,9 +39,31 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         using var connection = new SqliteConnection($"Data Source={file.Path}");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('links_by_source', 'links_by_target', 'shipments_by_sender', 'shipments_by_receiver', 'shipments_by_declarant', 'parties_indexed', 'parties_unindexed')";
-        Assert.Equal(7L, command.ExecuteScalar());
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('parties_by_id', 'shipments_by_id', 'links_by_source', 'links_by_target', 'shipments_by_sender', 'shipments_by_receiver', 'shipments_by_declarant', 'parties_indexed', 'parties_unindexed')";
+        Assert.Equal(9L, command.ExecuteScalar());
         SqliteConnection.ClearPool(connection);
+    }
+
+    [Fact]
+    public async Task a_row_doubled_by_another_writer_during_a_bulk_load_does_not_stop_the_indexes_being_built()
+    {
+        using var file = TempDatabase.Create();
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        await store.InitializeAsync(Ct);
+        var bulkLoad = await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run(), Ct);
+        using (var other = new SqliteConnection($"Data Source={file.Path}"))
+        {
+            other.Open();
+            using var insert = other.CreateCommand();
+            insert.CommandText = "INSERT INTO parties (id, kind, countries, name_key, search_text) VALUES ('acme', 0, '[]', 'acme', 'acme')";
+            insert.ExecuteNonQuery();
+            SqliteConnection.ClearPool(other);
+        }
+
+        await bulkLoad.DisposeAsync();
+
+        Assert.Equal("acme", Assert.Single((await store.SearchAsync(new PartySearch("acme"), Ct)).Hits).Party.Id);
     }
 
     [Fact]

@@ -3,9 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace EntityGraph.Storage.Sqlite.Internal;
 
 /// <summary>
-/// A bulk load into an empty store: the secondary indexes and the name index are dropped while the
-/// rows go in and built once at the end, which sorts instead of inserting at random into large
-/// B-trees. A <c>bulk_load</c> row marks the file meanwhile, so a load cut short (a crash, a kill)
+/// A bulk load into an empty store: the secondary indexes (the id indexes of the projection tables
+/// among them) and the name index are dropped while the rows go in and built once at the end, which
+/// sorts instead of inserting at random into large B-trees. Meanwhile, replacing an entity's
+/// projections scans those tables; within one load that happens only for an id seen in an earlier batch. A <c>bulk_load</c> row marks the file meanwhile, so a load cut short (a crash, a kill)
 /// is finished by the next start. Only an empty store does this: rebuilding over rows already there
 /// would cost more than it saves.
 /// </summary>
@@ -14,6 +15,8 @@ internal static class BulkLoad
     /// <summary>The structures of the current schema that a bulk load sets aside: how to drop and how to build each.</summary>
     private static readonly (string Drop, string Create)[] Deferred =
     [
+        ("DROP INDEX IF EXISTS parties_by_id", "CREATE UNIQUE INDEX IF NOT EXISTS parties_by_id ON parties (id)"),
+        ("DROP INDEX IF EXISTS shipments_by_id", "CREATE UNIQUE INDEX IF NOT EXISTS shipments_by_id ON shipments (id)"),
         ("DROP INDEX IF EXISTS links_by_source", "CREATE INDEX IF NOT EXISTS links_by_source ON links (source_id, kind)"),
         ("DROP INDEX IF EXISTS links_by_target", "CREATE INDEX IF NOT EXISTS links_by_target ON links (target_id, kind)"),
         ("DROP INDEX IF EXISTS shipments_by_sender", "CREATE INDEX IF NOT EXISTS shipments_by_sender ON shipments (sender_id, date_lo)"),
@@ -63,7 +66,21 @@ internal static class BulkLoad
         Run(connection, null, $"PRAGMA threads = {Math.Min(Environment.ProcessorCount, 8)}");
         using var transaction = connection.BeginTransaction();
         foreach (var (_, create) in Deferred)
-            Run(connection, transaction, create);
+        {
+            try
+            {
+                Run(connection, transaction, create);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                // A unique id index found a doubled row: without the index, a writer in another process
+                // could have added one. The newest wins, as it would have with the index in place.
+                Run(connection, transaction, "DELETE FROM parties WHERE pk NOT IN (SELECT max(pk) FROM parties GROUP BY id)");
+                Run(connection, transaction, "DELETE FROM shipments WHERE pk NOT IN (SELECT max(pk) FROM shipments GROUP BY id)");
+                Run(connection, transaction, create);
+            }
+        }
+
         Run(connection, transaction, "INSERT INTO party_search (party_search) VALUES ('rebuild')");
         Run(connection, transaction, "DELETE FROM bulk_load");
         transaction.Commit();

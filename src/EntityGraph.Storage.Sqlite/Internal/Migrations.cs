@@ -27,7 +27,7 @@ internal static class Migrations
 
         CREATE TABLE parties (
             pk INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
+            id TEXT NOT NULL,
             kind INTEGER NOT NULL,
             countries TEXT NOT NULL,
             name_key TEXT NOT NULL,
@@ -36,7 +36,7 @@ internal static class Migrations
 
         CREATE TABLE shipments (
             pk INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
+            id TEXT NOT NULL,
             date TEXT,
             date_lo INTEGER,
             date_hi INTEGER,
@@ -55,6 +55,8 @@ internal static class Migrations
             first_seen INTEGER,
             last_seen INTEGER
         );
+        CREATE UNIQUE INDEX parties_by_id ON parties (id);
+        CREATE UNIQUE INDEX shipments_by_id ON shipments (id);
         CREATE INDEX shipments_by_sender ON shipments (sender_id, date_lo);
         CREATE INDEX shipments_by_receiver ON shipments (receiver_id, date_lo);
         CREATE INDEX shipments_by_declarant ON shipments (declarant_id) WHERE declarant_id IS NOT NULL;
