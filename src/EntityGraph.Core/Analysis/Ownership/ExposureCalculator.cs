@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
+
+namespace EntityGraph.Core.Analysis.Ownership;
+
+/// <summary>
+/// Decides whether a party is blocked under the OFAC or EU 50% rule on a given day. Blocked status is the
+/// least fixpoint over the ownership graph above the party: directly sanctioned parties are blocked, and a
+/// party whose blocked owners together hold 50% or more is blocked too. Percentages are added, never
+/// multiplied; stakes held through companies that are not blocked do not count; a range counts its minimum;
+/// unknown stakes are reported and never counted.
+/// </summary>
+public sealed class ExposureCalculator(IGraphStore store)
+{
+    /// <summary>How many ownership levels above the party are followed by default.</summary>
+    public const int DefaultMaxDepth = 12;
+
+    private const double Threshold = 50;
+    private const double Tolerance = 1e-9;
+    private static readonly LinkKind[] OwnsKind = [LinkKind.Owns];
+    private static readonly LinkKind[] SanctionedByKind = [LinkKind.SanctionedBy];
+    private static readonly LinkKind[] ControlsKind = [LinkKind.Controls];
+
+    public int MaxDepth { get; init; } = DefaultMaxDepth;
+
+    /// <summary>The most links one store call may return; reaching it marks the result as truncated.</summary>
+    public int LinkLimit { get; init; } = 10_000;
+
+    /// <summary>The verdict for a party, or null when the store does not hold it.</summary>
+    public async Task<Exposure?> CalculateAsync(string partyId, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var parties = await store.GetPartiesAsync([partyId], cancellationToken);
+        if (parties.Count == 0)
+            return null;
+
+        var neighbourhood = await GatherAsync(partyId, rule, asOf, cancellationToken);
+        var blocked = Fixpoint(neighbourhood);
+
+        var contributions = neighbourhood.IncomingOwnership(partyId)
+            .Select(link => Contribution(link, blocked.Contains(link.SourceId)))
+            .OrderByDescending(c => c.OwnerBlocked)
+            .ThenByDescending(c => c.Percentage ?? -1)
+            .ThenBy(c => c.OwnerId, StringComparer.Ordinal)
+            .ToList();
+        var percent = Math.Round(contributions.Where(c => c.Counts).Sum(c => c.Percentage!.Value), 6);
+        var sanctions = neighbourhood.ActiveSanctions(partyId);
+        var controlFlags = neighbourhood.Controls
+            .Where(link => blocked.Contains(link.SourceId))
+            .Select(link => new ControlFlag(link.SourceId, link.Id, link.Role))
+            .ToList();
+
+        var mentioned = contributions.Select(c => c.OwnerId).Concat(controlFlags.Select(f => f.ControllerId)).Append(partyId).Distinct().ToList();
+        var names = (await store.GetPartiesAsync(mentioned, cancellationToken)).ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+
+        var exposure = new Exposure
+        {
+            PartyId = partyId,
+            Rule = rule,
+            AsOf = asOf,
+            Blocked = blocked.Contains(partyId),
+            DirectlySanctioned = sanctions.Count > 0,
+            BlockedOwnershipPercent = percent,
+            Contributions = contributions,
+            Sanctions = sanctions,
+            ControlFlags = controlFlags,
+            Truncated = neighbourhood.Truncated,
+            Explanation = "",
+        };
+        return exposure with { Explanation = Explain(exposure, neighbourhood, blocked, names) };
+    }
+
+    /// <summary>Whether a stake counts on the day: it must not have ended before it nor started after it.</summary>
+    public static bool IsActiveOn(Link link, DateOnly day) =>
+        (link.EndDate is not { } end || end.Latest >= day) && (link.StartDate is not { } start || start.Earliest <= day);
+
+    /// <summary>Whether a sanction is in force on the day (not ended, not starting later).</summary>
+    public static bool IsInForce(Sanction sanction, DateOnly day) =>
+        sanction.IsActiveOn(day) && (sanction.StartDate is not { } start || start.Earliest <= day);
+
+    /// <summary>The certain part of a stake: the exact number, or the minimum of a range; null when unknown.</summary>
+    public static double? CountedPercentage(OwnershipShare? share) => share?.Minimum;
+
+    private static OwnershipContribution Contribution(Link link, bool ownerBlocked) =>
+        new(link.SourceId, link.Id, CountedPercentage(link.Share), link.Share?.Text, ownerBlocked) { IsRange = link.Share?.IsRange == true };
+
+    /// <summary>Collects the ownership graph above the party level by level, a few batched store calls per level.</summary>
+    private async Task<Neighbourhood> GatherAsync(string partyId, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var result = new Neighbourhood();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { partyId };
+        List<string> frontier = [partyId];
+
+        if (rule == OwnershipRule.Eu)
+        {
+            var controls = await store.ExpandAsync(new LinkExpansion([partyId], ControlsKind, LinkDirection.Incoming, asOf, asOf, LinkLimit), cancellationToken);
+            result.Controls.AddRange(controls.Where(l => l.Kind == LinkKind.Controls && l.TargetId == partyId && IsActiveOn(l, asOf)));
+            foreach (var controller in result.Controls.Select(l => l.SourceId).Where(seen.Add))
+                frontier.Add(controller);
+        }
+
+        for (var depth = 0; frontier.Count > 0; depth++)
+        {
+            await AddSanctionsAsync(result, frontier, asOf, cancellationToken);
+
+            var owns = await store.ExpandAsync(new LinkExpansion(frontier, OwnsKind, LinkDirection.Incoming, asOf, asOf, LinkLimit), cancellationToken);
+            if (owns.Count >= LinkLimit)
+                result.Truncated = true;
+            var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
+            List<string> next = [];
+            foreach (var link in owns)
+            {
+                if (link.Kind != LinkKind.Owns || !frontierSet.Contains(link.TargetId) || !IsActiveOn(link, asOf))
+                    continue;
+                if (depth >= MaxDepth)
+                {
+                    if (!seen.Contains(link.SourceId))
+                        result.Truncated = true;
+                    continue;
+                }
+
+                result.AddOwnership(link);
+                if (seen.Add(link.SourceId))
+                    next.Add(link.SourceId);
+            }
+
+            frontier = next;
+        }
+
+        return result;
+    }
+
+    private async Task AddSanctionsAsync(Neighbourhood result, List<string> nodes, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var links = await store.ExpandAsync(new LinkExpansion(nodes, SanctionedByKind, LinkDirection.Outgoing, Limit: LinkLimit), cancellationToken);
+        if (links.Count >= LinkLimit)
+            result.Truncated = true;
+        var bySanction = links.Where(l => l.Kind == LinkKind.SanctionedBy).ToLookup(l => l.TargetId, l => l.SourceId, StringComparer.Ordinal);
+        if (bySanction.Count == 0)
+            return;
+        var sanctions = await store.GetSanctionsAsync([.. bySanction.Select(g => g.Key)], cancellationToken);
+        foreach (var sanction in sanctions)
+        {
+            foreach (var party in bySanction[sanction.Id].Distinct())
+                result.AddSanction(party, sanction, IsInForce(sanction, asOf));
+        }
+    }
+
+    /// <summary>The least fixpoint: start from the directly sanctioned and grow until nothing changes.</summary>
+    private static HashSet<string> Fixpoint(Neighbourhood neighbourhood)
+    {
+        var blocked = neighbourhood.DirectlySanctioned.ToHashSet(StringComparer.Ordinal);
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var (asset, links) in neighbourhood.OwnershipByAsset)
+            {
+                if (blocked.Contains(asset))
+                    continue;
+                var held = links.Where(l => blocked.Contains(l.SourceId)).Sum(l => CountedPercentage(l.Share) ?? 0);
+                if (held >= Threshold - Tolerance)
+                    changed |= blocked.Add(asset);
+            }
+        }
+        while (changed);
+        return blocked;
+    }
+
+    private static string Explain(Exposure exposure, Neighbourhood neighbourhood, HashSet<string> blocked, IReadOnlyDictionary<string, string> names)
+    {
+        string Name(string id) => names.TryGetValue(id, out var name) ? name : id;
+        string Describe(string id)
+        {
+            var sanctions = neighbourhood.ActiveSanctions(id);
+            if (sanctions.Count > 0)
+                return $"{Name(id)} (sanctioned by {string.Join("; ", sanctions.Select(Cite))})";
+            return blocked.Contains(id) ? $"{Name(id)} (blocked by ownership)" : Name(id);
+        }
+
+        var ruleName = exposure.Rule == OwnershipRule.Ofac ? "the OFAC 50% rule" : "the EU 50% rule";
+        var day = exposure.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var party = Name(exposure.PartyId);
+        var text = new StringBuilder();
+
+        var counted = exposure.Contributions.Where(c => c.Counts)
+            .GroupBy(c => c.OwnerId, StringComparer.Ordinal)
+            .Select(g => (Owner: g.Key, Percent: g.Sum(c => c.Percentage!.Value), Range: g.Any(c => c.IsRange)))
+            .ToList();
+        var holdings = Join(counted.Select(c => $"{Describe(c.Owner)} holds {(c.Range ? "at least " : "")}{Format(c.Percent)}%"));
+        var total = Format(exposure.BlockedOwnershipPercent);
+
+        if (exposure.DirectlySanctioned)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{party} is blocked under {ruleName} as of {day}: it is directly sanctioned by {string.Join("; ", exposure.Sanctions.Select(Cite))}.");
+            if (counted.Count > 0)
+                text.Append(CultureInfo.InvariantCulture, $" Blocked owners also hold {total}%: {holdings}.");
+        }
+        else if (exposure.Blocked)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{party} is blocked under {ruleName} as of {day}: {holdings}");
+            text.Append(counted.Count > 1 ? $", together {total}% ≥ 50%." : $", which is ≥ 50%.");
+        }
+        else if (counted.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{party} is not blocked under {ruleName} as of {day}: {holdings}");
+            text.Append(counted.Count > 1 ? $", together {total}% < 50%." : ", which is < 50%.");
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{party} is not blocked under {ruleName} as of {day}: it is not sanctioned and no blocked owner holds a stake in it.");
+        }
+
+        var unknown = exposure.Contributions.Where(c => c.Percentage is null).ToList();
+        if (unknown.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Stakes of unknown size, not counted: {Join(unknown.Select(c => $"{Describe(c.OwnerId)} holds {(c.PercentageText is null ? "an unstated stake" : $"\"{c.PercentageText}\"")}"))}.");
+        }
+
+        if (exposure.ControlFlags.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Control red flag (not a block): {Join(exposure.ControlFlags.Select(f => $"{Describe(f.ControllerId)} controls it{(f.ControlType is null ? "" : $" ({f.ControlType})")}"))}.");
+        }
+
+        if (exposure.Truncated)
+            text.Append(" Ownership was not followed to its end (depth or size bound reached); owners beyond it were not checked.");
+        return text.ToString();
+    }
+
+    private static string Cite(Sanction sanction)
+    {
+        var authority = ShortAuthority(sanction.Authority);
+        return sanction.Program is { } program ? $"{authority}, {program}" : authority;
+    }
+
+    private static string ShortAuthority(string? authority)
+    {
+        if (string.IsNullOrWhiteSpace(authority))
+            return "an unnamed authority";
+        if (authority.Contains("European Union", StringComparison.OrdinalIgnoreCase))
+            return "EU";
+        var dash = authority.LastIndexOfAny(['–', '—']);
+        return dash >= 0 ? authority[(dash + 1)..].Trim() : authority;
+    }
+
+    private static string Format(double percent) => Math.Round(percent, 4).ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string Join(IEnumerable<string> parts)
+    {
+        var list = parts.ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
+        };
+    }
+}
