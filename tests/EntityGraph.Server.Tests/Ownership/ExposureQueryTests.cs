@@ -1,0 +1,72 @@
+using EntityGraph.Server.Hosting;
+using EntityGraph.Server.Tests.Support;
+
+namespace EntityGraph.Server.Tests.Ownership;
+
+/// <summary>The <c>exposure</c> query over HTTP, on the demo case loaded into a real SQLite file.</summary>
+public sealed class ExposureQueryTests : IAsyncLifetime
+{
+    private const string Query = """
+        query ($id: ID!, $rule: OwnershipRule, $asOf: PartialDate) {
+          exposure(partyId: $id, rule: $rule, asOf: $asOf) {
+            party { id } rule asOf blocked directlySanctioned blockedOwnershipPercent explanation
+            contributions { owner { id } percentage percentageText ownerBlocked }
+          }
+        }
+        """;
+
+    private EntityGraphTestServer _server = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _server = await EntityGraphTestServer.StartAsync(settings: new Dictionary<string, string?> { [$"{DatabaseOptions.Section}:LoadDemoCase"] = "true" });
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task signal_komplekt_is_blocked_by_two_sanctioned_owners_together_holding_55_5_percent()
+    {
+        var data = await _server.QueryAsync(Query, new { id = "co-ru-signal-komplekt", asOf = "2026-11-27" });
+
+        var exposure = data["exposure"]!;
+        Assert.True(exposure["blocked"]!.GetValue<bool>());
+        Assert.False(exposure["directlySanctioned"]!.GetValue<bool>());
+        Assert.Equal(55.5, exposure["blockedOwnershipPercent"]!.GetValue<double>());
+        Assert.Equal("OFAC", exposure["rule"]!.GetValue<string>());
+        Assert.Equal("2026-11-27", exposure["asOf"]!.GetValue<string>());
+        Assert.Equal(
+            "ООО «Сигнал-Комплект» is blocked under the OFAC 50% rule as of 2026-11-27: Волков Сергей Николаевич (sanctioned by OFAC, RUSSIA-EO14024) holds 30% and Зайцева Марина Олеговна (sanctioned by EU, Regulation (EU) No 269/2014 (Annex I); OFAC, RUSSIA-EO14024) holds 25.5%, together 55.5% ≥ 50%.",
+            exposure["explanation"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task optima_sistems_is_blocked_through_its_blocked_parent_baltinvest()
+    {
+        var data = await _server.QueryAsync(Query, new { id = "co-ru-optima-sistems", asOf = "2026-11-27" });
+
+        var exposure = data["exposure"]!;
+        Assert.True(exposure["blocked"]!.GetValue<bool>());
+        Assert.Equal(60, exposure["blockedOwnershipPercent"]!.GetValue<double>());
+        var parent = exposure["contributions"]!.AsArray().Single(c => c!["owner"]!["id"]!.GetValue<string>() == "co-ru-baltinvest-holding")!;
+        Assert.True(parent["ownerBlocked"]!.GetValue<bool>());
+        Assert.Equal("60", parent["percentageText"]!.GetValue<string>());
+        Assert.Equal(
+            "ООО «Оптима Системс» is blocked under the OFAC 50% rule as of 2026-11-27: АО «Балтинвест Холдинг» (blocked by ownership) holds 60%, which is ≥ 50%.",
+            exposure["explanation"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task an_unknown_party_is_reported_as_not_found()
+    {
+        var (_, body) = await _server.PostAsync(Query, new { id = "co-nowhere" });
+
+        Assert.Equal("NOT_FOUND", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task a_malformed_day_is_reported_as_bad_user_input()
+    {
+        var (_, body) = await _server.PostAsync(Query, new { id = "co-ru-signal-komplekt", asOf = "27.11.2026" });
+
+        Assert.Equal("BAD_USER_INPUT", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+}
