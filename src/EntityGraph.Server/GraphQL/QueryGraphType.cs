@@ -1,4 +1,3 @@
-using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL.Errors;
@@ -6,7 +5,6 @@ using EntityGraph.Server.GraphQL.Graph;
 using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.Ownership;
 using EntityGraph.Server.GraphQL.Parties;
-using EntityGraph.Server.GraphQL.Scalars;
 using EntityGraph.Server.GraphQL.Shipments;
 using EntityGraph.Server.Hosting;
 using GraphQL;
@@ -53,19 +51,12 @@ public sealed class QueryGraphType : ObjectGraphType
         Field<NonNullGraphType<ExposureGraphType>>("exposure")
             .Description("Whether a party is blocked under the OFAC or EU 50% rule on a day, with the owners, percentages and sanctions behind the verdict and a sentence to quote.")
             .Argument<NonNullGraphType<IdGraphType>>("partyId", "The FtM id of the party.")
-            .Argument<OwnershipRuleGraphType>("rule", "The rule to apply.", a => a.DefaultValue = OwnershipRule.Ofac)
-            .Argument<PartialDateGraphType>("asOf", "The day to judge; a partial date means its last day. Today (UTC) when absent.")
+            .WithExposureArguments()
             .ResolveAsync(ExposureAsync);
     }
 
-    private static async Task<object?> ExposureAsync(IResolveFieldContext context)
-    {
-        var partyId = context.GetArgument<string>("partyId");
-        var rule = context.GetArgument("rule", OwnershipRule.Ofac);
-        var asOf = context.GetArgument<PartialDate?>("asOf") is { } date ? date.Latest : DateOnly.FromDateTime(DateTime.UtcNow);
-        var exposure = await new ExposureCalculator(context.Store()).CalculateAsync(partyId, rule, asOf, context.CancellationToken);
-        return exposure ?? throw GraphErrors.NotFound($"partyId: no party has the id '{partyId}'.");
-    }
+    private static async Task<object?> ExposureAsync(IResolveFieldContext context) =>
+        await context.ExposureAsync(context.GetArgument<string>("partyId"));
 
     private static async Task<object?> SearchAsync(IResolveFieldContext context)
     {

@@ -55,6 +55,26 @@ public sealed class ExposureQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_party_answers_blocked_and_exposure_for_the_rule_and_day_asked()
+    {
+        var data = await _server.QueryAsync("""
+            {
+              party(id: "co-ru-priborservis") {
+                ... on Company {
+                  blocked(asOf: "2026-11-27")
+                  exposure(rule: EU, asOf: "2026-11-27") { rule blockedOwnershipPercent }
+                }
+              }
+            }
+            """);
+
+        var party = data["party"]!;
+        Assert.True(party["blocked"]!.GetValue<bool>());
+        Assert.Equal("EU", party["exposure"]!["rule"]!.GetValue<string>());
+        Assert.Equal(50, party["exposure"]!["blockedOwnershipPercent"]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task an_unknown_party_is_reported_as_not_found()
     {
         var (_, body) = await _server.PostAsync(Query, new { id = "co-nowhere" });
