@@ -1,3 +1,4 @@
+using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL.Errors;
@@ -53,6 +54,36 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("partyId", "The FtM id of the party.")
             .WithExposureArguments()
             .ResolveAsync(ExposureAsync);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BeneficialOwnerGraphType>>>>("beneficialOwners")
+            .Description("The natural persons holding at least `threshold` percent of a company today, summed over ownership chains, largest first.")
+            .Argument<NonNullGraphType<IdGraphType>>("companyId", "The FtM id of the company.")
+            .Argument<FloatGraphType>("threshold", "The least effective stake to report, in percent.", a => a.DefaultValue = 25.0)
+            .Argument<IntGraphType>("maxDepth", "How many ownership levels to follow.", a => a.DefaultValue = 10)
+            .ResolveAsync(BeneficialOwnersAsync);
+    }
+
+    private static async Task<object?> BeneficialOwnersAsync(IResolveFieldContext context)
+    {
+        var companyId = context.GetArgument<string>("companyId");
+        var threshold = context.GetArgument("threshold", 25.0);
+        var maxDepth = context.GetArgument("maxDepth", 10);
+        if (maxDepth is < 1 or > 20)
+            throw GraphErrors.BadUserInput($"maxDepth: {maxDepth} is out of range; expected 1 to 20.");
+        var store = context.Store();
+        if ((await store.GetPartiesAsync([companyId], context.CancellationToken)).Count == 0)
+            throw GraphErrors.NotFound($"companyId: no party has the id '{companyId}'.");
+        var owners = await new BeneficialOwnerCalculator(store).CalculateAsync(companyId, threshold, maxDepth, DateOnly.FromDateTime(DateTime.UtcNow), context.CancellationToken);
+        var links = (await store.GetLinksAsync([.. owners.SelectMany(o => o.Paths).SelectMany(p => p).Distinct()], context.CancellationToken)).ToDictionary(l => l.Id, StringComparer.Ordinal);
+        var nodeIds = links.Values.SelectMany(l => new[] { l.SourceId, l.TargetId }).Distinct().ToList();
+        var entities = (await store.GetEntitiesAsync(nodeIds, context.CancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        GraphNode Node(string id) => entities.TryGetValue(id, out var entity) ? NeighbourhoodExplorer.Node(entity) : NeighbourhoodExplorer.Unknown(id);
+        return owners.Select(o => new BeneficialOwnerResult(o.PersonId, o.EffectivePercent, [.. o.Paths.Select(path =>
+        {
+            var edges = path.Where(links.ContainsKey).Select(id => links[id]).ToList();
+            var nodes = edges.Select(l => l.SourceId).Append(edges.LastOrDefault()?.TargetId ?? companyId).Select(Node).ToList();
+            return new GraphPath(nodes, [.. edges.Select(l => new GraphEdge(l, l.Share?.Text))]);
+        })])).ToList();
     }
 
     private static async Task<object?> ExposureAsync(IResolveFieldContext context) =>

@@ -75,6 +75,21 @@ public sealed class ExposureQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task optima_sistems_beneficial_owners_multiply_stakes_along_the_chain_through_baltinvest()
+    {
+        var data = await _server.QueryAsync("""
+            { beneficialOwners(companyId: "co-ru-optima-sistems") { person { id } effectivePercent paths { nodes { id } edges { id } } } }
+            """);
+
+        var owners = data["beneficialOwners"]!.AsArray().ToDictionary(o => o!["person"]!["id"]!.GetValue<string>(), o => o!);
+        Assert.Equal(40, owners["per-ru-sidorov"]["effectivePercent"]!.GetValue<double>());
+        Assert.Equal(30.6, owners["per-ru-gromov"]["effectivePercent"]!.GetValue<double>());
+        Assert.Equal(29.4, owners["per-ru-gromova"]["effectivePercent"]!.GetValue<double>());
+        var chain = owners["per-ru-gromov"]["paths"]![0]!["nodes"]!.AsArray().Select(n => n!["id"]!.GetValue<string>());
+        Assert.Equal(["per-ru-gromov", "co-ru-baltinvest-holding", "co-ru-optima-sistems"], chain);
+    }
+
+    [Fact]
     public async Task an_unknown_party_is_reported_as_not_found()
     {
         var (_, body) = await _server.PostAsync(Query, new { id = "co-nowhere" });

@@ -79,13 +79,13 @@ internal sealed class NeighbourhoodExplorer(IGraphStore store)
         return new Subgraph(graphNodes, graphEdges, truncated);
     }
 
-    private static GraphNode Node(FtmEntity entity)
+    internal static GraphNode Node(FtmEntity entity)
     {
         var captions = FtmSchemaCatalog.Default.Find(entity.Schema)?.Caption ?? [];
         var label = captions.Concat(FallbackCaptions).Select(entity.First).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? entity.Id;
         return new GraphNode(entity.Id, entity.Schema, label, entity.Properties, entity.Datasets);
     }
 
-    private static GraphNode Unknown(string id) =>
+    internal static GraphNode Unknown(string id) =>
         new(id, "Unknown", id, new Dictionary<string, IReadOnlyList<string>>(), []);
 }
