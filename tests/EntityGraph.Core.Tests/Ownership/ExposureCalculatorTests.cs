@@ -30,7 +30,7 @@ public class ExposureCalculatorTests
         Assert.True(exposure.Blocked);
         Assert.False(exposure.DirectlySanctioned);
         Assert.Equal(60, exposure.BlockedOwnershipPercent);
-        Assert.Equal("Target OOO is blocked under the OFAC 50% rule as of 2026-11-27: Holding AO (blocked by ownership) holds 60%, which is ≥ 50%.", exposure.Explanation);
+        Assert.Equal("Target OOO is blocked under the OFAC 50% rule as of 2026-11-27: Holding AO (blocked by ownership: Oleg Oligarch holds 51%) holds 60%, which is ≥ 50%.", exposure.Explanation);
     }
 
     [Fact]

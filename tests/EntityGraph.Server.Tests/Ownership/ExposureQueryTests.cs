@@ -50,7 +50,7 @@ public sealed class ExposureQueryTests : IAsyncLifetime
         Assert.True(parent["ownerBlocked"]!.GetValue<bool>());
         Assert.Equal("60", parent["percentageText"]!.GetValue<string>());
         Assert.Equal(
-            "ООО «Оптима Системс» is blocked under the OFAC 50% rule as of 2026-11-27: АО «Балтинвест Холдинг» (blocked by ownership) holds 60%, which is ≥ 50%.",
+            "ООО «Оптима Системс» is blocked under the OFAC 50% rule as of 2026-11-27: АО «Балтинвест Холдинг» (blocked by ownership: Громов Олег Викторович holds 51%) holds 60%, which is ≥ 50%.",
             exposure["explanation"]!.GetValue<string>());
     }
 

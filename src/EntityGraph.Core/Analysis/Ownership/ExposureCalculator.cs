@@ -51,7 +51,8 @@ public sealed class ExposureCalculator(IGraphStore store)
             .Select(link => new ControlFlag(link.SourceId, link.Id, link.Role))
             .ToList();
 
-        var mentioned = contributions.Select(c => c.OwnerId).Concat(controlFlags.Select(f => f.ControllerId)).Append(partyId).Distinct().ToList();
+        var mentioned = contributions.Select(c => c.OwnerId).Concat(controlFlags.Select(f => f.ControllerId)).Append(partyId).ToList();
+        mentioned = [.. mentioned.Concat(mentioned.SelectMany(id => BlockingOwners(neighbourhood, blocked, id)).Select(o => o.Owner)).Distinct()];
         var names = (await store.GetPartiesAsync(mentioned, cancellationToken)).ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
 
         var exposure = new Exposure
@@ -176,7 +177,10 @@ public sealed class ExposureCalculator(IGraphStore store)
             var sanctions = neighbourhood.ActiveSanctions(id);
             if (sanctions.Count > 0)
                 return $"{Name(id)} (sanctioned by {string.Join("; ", sanctions.Select(Cite))})";
-            return blocked.Contains(id) ? $"{Name(id)} (blocked by ownership)" : Name(id);
+            if (!blocked.Contains(id))
+                return Name(id);
+            var owners = BlockingOwners(neighbourhood, blocked, id).Select(o => $"{Name(o.Owner)} holds {Format(o.Percent)}%");
+            return $"{Name(id)} (blocked by ownership: {Join(owners)})";
         }
 
         var ruleName = exposure.Rule == OwnershipRule.Ofac ? "the OFAC 50% rule" : "the EU 50% rule";
@@ -227,6 +231,13 @@ public sealed class ExposureCalculator(IGraphStore store)
             text.Append(" Ownership was not followed to its end (depth or size bound reached); owners beyond it were not checked.");
         return text.ToString();
     }
+
+    /// <summary>The blocked owners whose known stakes count in a party, with their summed stakes.</summary>
+    private static IEnumerable<(string Owner, double Percent)> BlockingOwners(Neighbourhood neighbourhood, HashSet<string> blocked, string id) =>
+        neighbourhood.IncomingOwnership(id)
+            .Where(l => blocked.Contains(l.SourceId) && CountedPercentage(l.Share) is not null)
+            .GroupBy(l => l.SourceId, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(l => CountedPercentage(l.Share)!.Value)));
 
     private static string Cite(Sanction sanction)
     {
