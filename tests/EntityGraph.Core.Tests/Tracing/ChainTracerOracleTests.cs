@@ -1,0 +1,131 @@
+using EntityGraph.Core.Analysis.Tracing;
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
+using EntityGraph.Testing;
+
+namespace EntityGraph.Core.Tests.Tracing;
+
+/// <summary>The tracer against a brute force that enumerates every shipment sequence of small random graphs.</summary>
+public class ChainTracerOracleTests
+{
+    private static readonly string[] CountryCodes = ["ru", "kg", "de", "cn"];
+    private static readonly string[] DateTexts = ["2022", "2022-03", "2022-04", "2022-03-10", "2022-03-20", "2022-04-15", "2022-06-01", "2023-01-05"];
+    private static readonly string[] HsCodes = ["854231", "854232", "610910"];
+
+    [Fact]
+    public async Task the_tracer_finds_exactly_the_routes_of_a_brute_force_enumeration()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var fixture = FtmGraph.Create();
+            var partyIds = Enumerable.Range(0, 6).Select(i => $"p{i}").ToList();
+            foreach (var id in partyIds)
+            {
+                var topic = random.Next(8) == 0 ? "export.control" : null;
+                fixture.Company(id, id.ToUpperInvariant(), CountryCodes[random.Next(CountryCodes.Length)], topic: topic);
+                if (random.Next(4) == 0)
+                    fixture.Sanction(id);
+            }
+
+            for (var s = 0; s < 14; s++)
+            {
+                var from = partyIds[random.Next(partyIds.Count)];
+                var to = partyIds[random.Next(partyIds.Count)];
+                if (from == to)
+                    continue;
+                var date = random.Next(10) == 0 ? null : DateTexts[random.Next(DateTexts.Length)];
+                fixture.Shipment($"s{s}", from, to, date, HsCodes[random.Next(HsCodes.Length)], random.Next(1, 5) * 100);
+            }
+
+            await using var graph = await TracedGraph.LoadAsync(fixture, ct);
+            var shipments = await graph.Store.GetShipmentsAsync([.. Enumerable.Range(0, 14).Select(i => $"s{i}")], ct);
+            var parties = (await graph.Store.GetPartiesAsync(partyIds, ct)).ToDictionary(p => p.Id);
+            var restricted = (await new DirectRestrictions(graph.Store, TracedGraph.AsOf).GetRestrictionsAsync(partyIds, ct)).Keys.ToHashSet();
+
+            foreach (var direction in new[] { TraceDirection.Downstream, TraceDirection.Upstream })
+            {
+                var query = new TraceQuery
+                {
+                    StartId = partyIds[random.Next(partyIds.Count)],
+                    Direction = direction,
+                    MaxHops = random.Next(1, 5),
+                    TimeRespecting = random.Next(3) > 0,
+                    MaxDwellDays = new[] { 0, 15, 60, 400 }[random.Next(4)],
+                    Filter = random.Next(4) switch
+                    {
+                        0 => new ShipmentFilter(HsPrefixes: ["8542"]),
+                        1 => new ShipmentFilter(MinValueUsd: 200),
+                        2 => new ShipmentFilter(From: new DateOnly(2022, 3, 15), To: new DateOnly(2022, 12, 31)),
+                        _ => ShipmentFilter.None,
+                    },
+                    TargetCountries = random.Next(2) == 0 ? null : [CountryCodes[random.Next(CountryCodes.Length)]],
+                    Limit = 10_000,
+                };
+
+                var expected = BruteForce(query, shipments, parties, restricted);
+                var actual = await graph.TraceAsync(query);
+
+                Assert.False(actual.Truncated);
+                Assert.Equal(
+                    expected.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"seed {seed} {direction}: {r.Key} = {r.Value}"),
+                    actual.Routes.Select(r => (Key: string.Join(">", r.PartyIds), Value: Describe(r.Hops.Select(h => h.Shipments.Select(s => s.Id)))))
+                        .OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"seed {seed} {direction}: {r.Key} = {r.Value}"));
+            }
+        }
+    }
+
+    private static string Describe(IEnumerable<IEnumerable<string>> hops) =>
+        string.Join(" | ", hops.Select(h => string.Join(",", h.Order(StringComparer.Ordinal))));
+
+    /// <summary>Every sequence of shipments from the start, checked rule by rule; routes keyed by party sequence.</summary>
+    private static Dictionary<string, string> BruteForce(
+        TraceQuery query, IReadOnlyList<Shipment> shipments, IReadOnlyDictionary<string, Party> parties, IReadOnlySet<string> restricted)
+    {
+        var down = query.Direction == TraceDirection.Downstream;
+        var targets = query.TargetCountries;
+        bool InTargets(string p) => targets is not null && parties[p].Countries.Any(targets.Contains);
+        var found = new List<(List<string> Parties, List<Shipment> Shipments)>();
+
+        // The later shipment must be able to fall on or after the earlier one, within the dwell window.
+        bool Follows(Shipment earlier, Shipment later) =>
+            earlier.Date is { } e && later.Date is { } l
+            && l.Latest.DayNumber >= e.Earliest.DayNumber
+            && l.Earliest.DayNumber <= e.Latest.DayNumber + query.MaxDwellDays;
+
+        List<Shipment> Next(List<string> path, List<Shipment> sequence) =>
+        [
+            .. shipments.Where(s => query.Filter.Matches(s)
+                && (down ? s.SenderId : s.ReceiverId) == path[^1]
+                && !path.Contains(down ? s.ReceiverId! : s.SenderId!)
+                && (!query.TimeRespecting || sequence.Count == 0
+                    || (down ? Follows(sequence[^1], s) : Follows(s, sequence[^1])))),
+        ];
+
+        void Walk(List<string> path, List<Shipment> sequence)
+        {
+            var next = Next(path, sequence);
+            if (!down && targets is null && sequence.Count > 0 && next.Count == 0)
+                found.Add((path, sequence));
+            foreach (var s in next)
+            {
+                var far = down ? s.ReceiverId! : s.SenderId!;
+                List<string> longer = [.. path, far];
+                List<Shipment> extended = [.. sequence, s];
+                var ends = down ? restricted.Contains(far) && (targets is null || InTargets(far)) : InTargets(far);
+                if (ends)
+                    found.Add((longer, extended));
+                else if (extended.Count < query.MaxHops)
+                    Walk(longer, extended);
+                else if (!down && targets is null)
+                    found.Add((longer, extended));
+            }
+        }
+
+        Walk([query.StartId], []);
+        return found.GroupBy(f => string.Join(">", f.Parties)).ToDictionary(
+            g => g.Key,
+            g => Describe(Enumerable.Range(0, g.First().Shipments.Count).Select(i => g.Select(f => f.Shipments[i].Id).Distinct())));
+    }
+}
