@@ -27,8 +27,10 @@ public sealed record Sanction
     public required Provenance Provenance { get; init; }
 
     /// <summary>
-    /// A sanction is active on a day when it has no end date or its end date is that day or later
-    /// (a partial end date counts until its last day).
+    /// A sanction is active on a day when it has started (no start date, or one on or before that day)
+    /// and has not ended (no end date, or an end date that day or later); partial dates count from their
+    /// first day and until their last. Every rule that asks whether a sanction is in force asks this.
     /// </summary>
-    public bool IsActiveOn(DateOnly day) => EndDate is not { } end || end.Latest >= day;
+    public bool IsActiveOn(DateOnly day) =>
+        (EndDate is not { } end || end.Latest >= day) && (StartDate is not { } start || start.Earliest <= day);
 }

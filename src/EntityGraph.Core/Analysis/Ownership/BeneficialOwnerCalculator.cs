@@ -23,7 +23,7 @@ public sealed class BeneficialOwnerCalculator(IGraphStore store)
             var links = await store.ExpandAsync(new LinkExpansion(frontier, OwnsKind, LinkDirection.Incoming, asOf, asOf), cancellationToken);
             var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
             List<string> next = [];
-            foreach (var link in links.Where(l => l.Kind == LinkKind.Owns && frontierSet.Contains(l.TargetId) && ExposureCalculator.IsActiveOn(l, asOf)))
+            foreach (var link in links.Where(l => l.Kind == LinkKind.Owns && frontierSet.Contains(l.TargetId) && l.IsActiveOn(asOf)))
             {
                 if (!incoming.TryGetValue(link.TargetId, out var list))
                     incoming[link.TargetId] = list = [];

@@ -72,14 +72,6 @@ public sealed class ExposureCalculator(IGraphStore store)
         return exposure with { Explanation = Explain(exposure, neighbourhood, blocked, names) };
     }
 
-    /// <summary>Whether a stake counts on the day: it must not have ended before it nor started after it.</summary>
-    public static bool IsActiveOn(Link link, DateOnly day) =>
-        (link.EndDate is not { } end || end.Latest >= day) && (link.StartDate is not { } start || start.Earliest <= day);
-
-    /// <summary>Whether a sanction is in force on the day (not ended, not starting later).</summary>
-    public static bool IsInForce(Sanction sanction, DateOnly day) =>
-        sanction.IsActiveOn(day) && (sanction.StartDate is not { } start || start.Earliest <= day);
-
     /// <summary>The certain part of a stake: the exact number, or the minimum of a range; null when unknown.</summary>
     public static double? CountedPercentage(OwnershipShare? share) => share?.Minimum;
 
@@ -96,7 +88,7 @@ public sealed class ExposureCalculator(IGraphStore store)
         if (rule == OwnershipRule.Eu)
         {
             var controls = await store.ExpandAsync(new LinkExpansion([partyId], ControlsKind, LinkDirection.Incoming, asOf, asOf, LinkLimit), cancellationToken);
-            result.Controls.AddRange(controls.Where(l => l.Kind == LinkKind.Controls && l.TargetId == partyId && IsActiveOn(l, asOf)));
+            result.Controls.AddRange(controls.Where(l => l.Kind == LinkKind.Controls && l.TargetId == partyId && l.IsActiveOn(asOf)));
             foreach (var controller in result.Controls.Select(l => l.SourceId).Where(seen.Add))
                 frontier.Add(controller);
         }
@@ -112,7 +104,7 @@ public sealed class ExposureCalculator(IGraphStore store)
             List<string> next = [];
             foreach (var link in owns)
             {
-                if (link.Kind != LinkKind.Owns || !frontierSet.Contains(link.TargetId) || !IsActiveOn(link, asOf))
+                if (link.Kind != LinkKind.Owns || !frontierSet.Contains(link.TargetId) || !link.IsActiveOn(asOf))
                     continue;
                 if (depth >= MaxDepth)
                 {
@@ -144,7 +136,7 @@ public sealed class ExposureCalculator(IGraphStore store)
         foreach (var sanction in sanctions)
         {
             foreach (var party in bySanction[sanction.Id].Distinct())
-                result.AddSanction(party, sanction, IsInForce(sanction, asOf));
+                result.AddSanction(party, sanction, sanction.IsActiveOn(asOf));
         }
     }
 

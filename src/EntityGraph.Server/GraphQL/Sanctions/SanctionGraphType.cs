@@ -20,7 +20,7 @@ public sealed class SanctionGraphType : ObjectGraphType<Sanction>
         Field<PartialDateGraphType>("endDate").Description("When the measures ended; null while in force.").Resolve(c => c.Source.EndDate);
         Field<StringGraphType>("status").Description("The status as the source states it.").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("countries").Description("Countries of the designating authority (ISO-3166 alpha-2, lower case).").Resolve(c => c.Source.Countries);
-        Field<NonNullGraphType<BooleanGraphType>>("active").Description("Whether the sanction is in force today: no end date, or an end date today or later.").Resolve(c => c.Source.IsActiveOn(DateOnly.FromDateTime(DateTime.UtcNow)));
+        Field<NonNullGraphType<BooleanGraphType>>("active").Description("Whether the sanction is in force today: started (no start date, or one today or earlier) and not ended (no end date, or one today or later).").Resolve(c => c.Source.IsActiveOn(DateOnly.FromDateTime(DateTime.UtcNow)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("datasets").Description("The datasets that carry the designation.").Resolve(c => c.Source.Provenance.Datasets);
     }
 }
