@@ -1,3 +1,4 @@
+using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Analysis.Tracing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
@@ -37,6 +38,9 @@ public sealed class TracedGraph : IAsyncDisposable
     }
 
     public Task<TraceResult> TraceAsync(TraceQuery query) => Tracer.TraceAsync(query, TestContext.Current.CancellationToken);
+
+    /// <summary>A tracer that stops at parties restricted under an ownership rule, not only direct sanctions.</summary>
+    public ChainTracer WithRule(OwnershipRule rule, DateOnly asOf) => new(Store, new OwnershipRuleRestrictions(Store, rule, asOf));
 
     public async ValueTask DisposeAsync()
     {

@@ -29,47 +29,69 @@ public sealed class ExposureCalculator(IGraphStore store)
     public int LinkLimit { get; init; } = 10_000;
 
     /// <summary>The verdict for a party, or null when the store does not hold it.</summary>
-    public async Task<Exposure?> CalculateAsync(string partyId, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken)
-    {
-        var parties = await store.GetPartiesAsync([partyId], cancellationToken);
-        if (parties.Count == 0)
-            return null;
+    public async Task<Exposure?> CalculateAsync(string partyId, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken) =>
+        (await CalculateManyAsync([partyId], rule, asOf, cancellationToken)).GetValueOrDefault(partyId);
 
-        var neighbourhood = await GatherAsync(partyId, rule, asOf, cancellationToken);
+    /// <summary>
+    /// The verdicts for a set of parties, gathered together: the ownership graphs above them are read
+    /// level by level in one batched store call per level, whatever the number of parties. Parties the
+    /// store does not hold are absent from the result.
+    /// </summary>
+    /// <param name="partyIds">The parties to judge.</param>
+    /// <param name="rule">The rule to apply.</param>
+    /// <param name="asOf">The day to judge.</param>
+    /// <param name="cancellationToken">Stops the calculation.</param>
+    /// <param name="explain">Whether to write the explanation sentences (one more store call for the names).</param>
+    public async Task<IReadOnlyDictionary<string, Exposure>> CalculateManyAsync(
+        IReadOnlyCollection<string> partyIds, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken, bool explain = true)
+    {
+        var result = new Dictionary<string, Exposure>(StringComparer.Ordinal);
+        var known = (await store.GetPartiesAsync([.. partyIds.Distinct(StringComparer.Ordinal)], cancellationToken)).Select(p => p.Id).ToList();
+        if (known.Count == 0)
+            return result;
+
+        var neighbourhood = await GatherAsync(known, rule, asOf, cancellationToken);
         var blocked = Fixpoint(neighbourhood);
 
-        var contributions = neighbourhood.IncomingOwnership(partyId)
-            .Select(link => Contribution(link, blocked.Contains(link.SourceId)))
-            .OrderByDescending(c => c.OwnerBlocked)
-            .ThenByDescending(c => c.Percentage ?? -1)
-            .ThenBy(c => c.OwnerId, StringComparer.Ordinal)
-            .ToList();
-        var percent = Math.Round(contributions.Where(c => c.Counts).Sum(c => c.Percentage!.Value), 6);
-        var sanctions = neighbourhood.ActiveSanctions(partyId);
-        var controlFlags = neighbourhood.Controls
-            .Where(link => blocked.Contains(link.SourceId))
-            .Select(link => new ControlFlag(link.SourceId, link.Id, link.Role))
-            .ToList();
-
-        var mentioned = contributions.Select(c => c.OwnerId).Concat(controlFlags.Select(f => f.ControllerId)).Append(partyId).ToList();
-        mentioned = [.. mentioned.Concat(mentioned.SelectMany(id => BlockingOwners(neighbourhood, blocked, id)).Select(o => o.Owner)).Distinct()];
-        var names = (await store.GetPartiesAsync(mentioned, cancellationToken)).ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
-
-        var exposure = new Exposure
+        foreach (var partyId in known)
         {
-            PartyId = partyId,
-            Rule = rule,
-            AsOf = asOf,
-            Blocked = blocked.Contains(partyId),
-            DirectlySanctioned = sanctions.Count > 0,
-            BlockedOwnershipPercent = percent,
-            Contributions = contributions,
-            Sanctions = sanctions,
-            ControlFlags = controlFlags,
-            Truncated = neighbourhood.Truncated,
-            Explanation = "",
-        };
-        return exposure with { Explanation = Explain(exposure, neighbourhood, blocked, names) };
+            var contributions = neighbourhood.IncomingOwnership(partyId)
+                .Select(link => Contribution(link, blocked.Contains(link.SourceId)))
+                .OrderByDescending(c => c.OwnerBlocked)
+                .ThenByDescending(c => c.Percentage ?? -1)
+                .ThenBy(c => c.OwnerId, StringComparer.Ordinal)
+                .ToList();
+            var sanctions = neighbourhood.ActiveSanctions(partyId);
+            result[partyId] = new Exposure
+            {
+                PartyId = partyId,
+                Rule = rule,
+                AsOf = asOf,
+                Blocked = blocked.Contains(partyId),
+                DirectlySanctioned = sanctions.Count > 0,
+                BlockedOwnershipPercent = Math.Round(contributions.Where(c => c.Counts).Sum(c => c.Percentage!.Value), 6),
+                Contributions = contributions,
+                Sanctions = sanctions,
+                ControlFlags = [.. neighbourhood.Controls
+                    .Where(link => link.TargetId == partyId && blocked.Contains(link.SourceId))
+                    .Select(link => new ControlFlag(link.SourceId, link.Id, link.Role))],
+                Truncated = neighbourhood.Truncated,
+                Explanation = "",
+            };
+        }
+
+        if (!explain)
+            return result;
+
+        var mentioned = result.Values
+            .SelectMany(e => e.Contributions.Select(c => c.OwnerId).Concat(e.ControlFlags.Select(f => f.ControllerId)).Append(e.PartyId))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        mentioned = [.. mentioned.Concat(mentioned.SelectMany(id => BlockingOwners(neighbourhood, blocked, id)).Select(o => o.Owner)).Distinct(StringComparer.Ordinal)];
+        var names = (await store.GetPartiesAsync(mentioned, cancellationToken)).ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        foreach (var (id, exposure) in result.ToList())
+            result[id] = exposure with { Explanation = Explain(exposure, neighbourhood, blocked, names) };
+        return result;
     }
 
     /// <summary>The certain part of a stake: the exact number, or the minimum of a range; null when unknown.</summary>
@@ -78,17 +100,17 @@ public sealed class ExposureCalculator(IGraphStore store)
     private static OwnershipContribution Contribution(Link link, bool ownerBlocked) =>
         new(link.SourceId, link.Id, CountedPercentage(link.Share), link.Share?.Text, ownerBlocked) { IsRange = link.Share?.IsRange == true };
 
-    /// <summary>Collects the ownership graph above the party level by level, a few batched store calls per level.</summary>
-    private async Task<Neighbourhood> GatherAsync(string partyId, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>Collects the ownership graph above the parties level by level, a few batched store calls per level.</summary>
+    private async Task<Neighbourhood> GatherAsync(IReadOnlyList<string> partyIds, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken)
     {
         var result = new Neighbourhood();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { partyId };
-        List<string> frontier = [partyId];
+        var seen = new HashSet<string>(partyIds, StringComparer.Ordinal);
+        List<string> frontier = [.. partyIds];
 
         if (rule == OwnershipRule.Eu)
         {
-            var controls = await store.ExpandAsync(new LinkExpansion([partyId], ControlsKind, LinkDirection.Incoming, asOf, asOf, LinkLimit), cancellationToken);
-            result.Controls.AddRange(controls.Where(l => l.Kind == LinkKind.Controls && l.TargetId == partyId && l.IsActiveOn(asOf)));
+            var controls = await store.ExpandAsync(new LinkExpansion(partyIds, ControlsKind, LinkDirection.Incoming, asOf, asOf, LinkLimit), cancellationToken);
+            result.Controls.AddRange(controls.Where(l => l.Kind == LinkKind.Controls && seen.Contains(l.TargetId) && l.IsActiveOn(asOf)));
             foreach (var controller in result.Controls.Select(l => l.SourceId).Where(seen.Add))
                 frontier.Add(controller);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
@@ -15,6 +16,8 @@ namespace EntityGraph.Core.Analysis.Tracing;
 /// </summary>
 public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictions)
 {
+    private static readonly DateOnly Invasion = new(2022, 2, 24);
+
     public async Task<TraceResult> TraceAsync(TraceQuery query, CancellationToken cancellationToken)
     {
         Validate(query);
@@ -31,6 +34,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var valid = new List<Chain>();
         var explored = 0;
         var truncated = false;
+        var clock = Stopwatch.StartNew();
 
         await LearnAsync([query.StartId]);
         List<Chain> frontier = [new Chain(null, null, query.StartId, 0)];
@@ -40,7 +44,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             if (unexpanded.Count > 0)
             {
                 var remaining = query.ShipmentBudget - explored;
-                if (remaining <= 0)
+                if (remaining <= 0 || clock.Elapsed > query.TimeBudget)
                 {
                     truncated = true;
                     break;
@@ -107,7 +111,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
         var routes = valid
             .GroupBy(c => string.Join('\u001f', c.Parties()), StringComparer.Ordinal)
-            .Select(g => BuildRoute([.. g], downstream, parties, restricted, query.StartId))
+            .Select(g => BuildRoute([.. g], downstream, parties, restricted, query.StartId, query.AsOf))
             .OrderByDescending(r => r.Score)
             .ThenByDescending(r => r.TotalValueUsd ?? 0)
             .ThenBy(r => string.Join('\u001f', r.PartyIds), StringComparer.Ordinal)
@@ -149,7 +153,8 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         bool downstream,
         IReadOnlyDictionary<string, Party> parties,
         IReadOnlyDictionary<string, Restriction> restricted,
-        string startId)
+        string startId,
+        DateOnly asOf)
     {
         var partyIds = chains[0].Parties();
         var perHop = Enumerable.Range(0, partyIds.Count - 1).Select(_ => new Dictionary<string, Shipment>(StringComparer.Ordinal)).ToList();
@@ -172,7 +177,8 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var endUser = downstream ? partyIds[^1] : startId;
         var restriction = restricted.GetValueOrDefault(endUser);
         var total = Sum(all);
-        var (score, reasons) = Score(partyIds, all, total, restriction, parties);
+        var lastDate = dates.Count > 0 ? dates.MaxBy(d => d.Latest) : (PartialDate?)null;
+        var (score, reasons) = Score(partyIds, all, total, restriction, parties, lastDate, asOf);
         return new TraceRoute(
             partyIds,
             hops,
@@ -180,7 +186,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             restriction,
             total,
             dates.Count > 0 ? dates.Min() : null,
-            dates.Count > 0 ? dates.MaxBy(d => d.Latest) : null,
+            lastDate,
             score,
             reasons);
     }
@@ -194,7 +200,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         IReadOnlyList<Shipment> shipments,
         double? total,
         Restriction? restriction,
-        IReadOnlyDictionary<string, Party> parties)
+        IReadOnlyDictionary<string, Party> parties,
+        PartialDate? lastDate,
+        DateOnly asOf)
     {
         var score = 0.0;
         var reasons = new List<string>();
@@ -203,7 +211,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             var (points, text) = restriction.Kind switch
             {
                 RestrictionKind.Sanctioned => (5.0, $"the end user is sanctioned ({string.Join(", ", restriction.SanctionIds)})"),
-                RestrictionKind.OwnershipBlocked => (4.0, $"the end user is blocked through its owners ({string.Join(", ", restriction.OwnerIds)})"),
+                RestrictionKind.OwnershipBlocked => (4.0, $"the end user is blocked through its owners ({string.Join(", ", restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.OwnerId} {o.Percentage}%")))})"),
                 _ => (3.0, "the end user is under export control"),
             };
             score += points;
@@ -236,6 +244,22 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 continue;
             score += 1.5;
             reasons.Add($"passes through {id} in {Countries.NameOf(via) ?? via}, a known transshipment point");
+        }
+
+        if (lastDate is { } last)
+        {
+            var years = (asOf.DayNumber - last.Latest.DayNumber) / 365.25;
+            var points = years switch { <= 1 => 1.5, <= 2 => 1.0, <= 4 => 0.5, _ => 0.0 };
+            score += points;
+            var day = last.ToString();
+            reasons.Add(years < 0
+                ? $"the latest shipment ({day}) is dated after the day of evaluation"
+                : string.Create(CultureInfo.InvariantCulture, $"the latest shipment was on {day}, {years:0.#} years before {asOf:yyyy-MM-dd}{(points > 0 ? "" : ": too long ago to add weight")}"));
+            if (last.Latest >= Invasion)
+            {
+                score += 1;
+                reasons.Add("goods moved after 24 February 2022, when export restrictions on Russia were widened");
+            }
         }
 
         var hopCount = partyIds.Count - 1;

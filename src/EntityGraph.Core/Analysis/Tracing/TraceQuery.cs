@@ -27,6 +27,9 @@ public sealed record TraceQuery
     /// </summary>
     public IReadOnlyCollection<string>? TargetCountries { get; init; }
 
+    /// <summary>The day restrictions are judged on, and recency is measured from.</summary>
+    public DateOnly AsOf { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <summary>The most routes to return, best first.</summary>
     public int Limit { get; init; } = 50;
 
@@ -35,4 +38,7 @@ public sealed record TraceQuery
 
     /// <summary>The most partial chains to hold at once; a guard against dense graphs.</summary>
     public int ChainBudget { get; init; } = 200_000;
+
+    /// <summary>The longest the search may run; the trace stops between hops and reports <c>Truncated</c> when it is spent.</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(5);
 }
