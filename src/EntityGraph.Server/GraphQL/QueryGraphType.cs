@@ -7,6 +7,7 @@ using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.Ownership;
 using EntityGraph.Server.GraphQL.Parties;
 using EntityGraph.Server.GraphQL.Shipments;
+using EntityGraph.Server.GraphQL.Tracing;
 using EntityGraph.Server.Hosting;
 using GraphQL;
 using GraphQL.Types;
@@ -48,6 +49,11 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<LinkKindGraphType>>>("links", "Only follow these kinds of link; all when absent.")
             .Argument<IntGraphType>("limit", "The most nodes, and the most edges, to return; `truncated` says when the limit cut the result.", a => a.DefaultValue = 500)
             .ResolveAsync(NeighbourhoodAsync);
+
+        Field<NonNullGraphType<TraceResultGraphType>>("traceChains")
+            .Description("The intermediary chains by which goods went from a supplier to restricted end users (DOWNSTREAM), or reached an end user from suppliers in target countries (UPSTREAM), grouped by route, with the shipments as evidence, the end user's restriction and a score with its reasons.")
+            .Argument<NonNullGraphType<TraceInputGraphType>>("input", "What to trace.")
+            .ResolveAsync(TraceChains.ResolveAsync);
 
         Field<NonNullGraphType<ExposureGraphType>>("exposure")
             .Description("Whether a party is blocked under the OFAC or EU 50% rule on a day, with the owners, percentages and sanctions behind the verdict and a sentence to quote.")

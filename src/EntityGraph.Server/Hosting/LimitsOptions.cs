@@ -27,6 +27,15 @@ public sealed class LimitsOptions
     /// <summary>The largest <c>depth</c> (hops) of a neighbourhood.</summary>
     public int MaxNeighbourhoodDepth { get; set; } = 3;
 
+    /// <summary>The largest <c>maxHops</c> of a trace.</summary>
+    public int MaxTraceHops { get; set; } = 6;
+
+    /// <summary>The most shipments one trace may read; beyond it the trace stops and says <c>truncated</c>.</summary>
+    public int MaxTraceShipments { get; set; } = 200_000;
+
+    /// <summary>How long one trace may search; beyond it the trace stops between hops and says <c>truncated</c>. Keep it below <see cref="ExecutionTimeout"/>.</summary>
+    public TimeSpan TraceTimeBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The most ids an argument list (e.g. <c>neighbourhood(ids:)</c>) may carry.</summary>
     public int MaxIds { get; set; } = 500;
 

@@ -39,7 +39,7 @@ public class OwnershipRestrictionTraceTests
         Assert.Equal(RestrictionKind.OwnershipBlocked, route.Restriction?.Kind);
         var owner = Assert.Single(route.Restriction!.Owners);
         Assert.Equal(("parent", 60.0, "60%"), (owner.OwnerId, owner.Percentage!.Value, owner.PercentageText));
-        Assert.Contains(route.Reasons, r => r.Contains("blocked through its owners (parent 60%)", StringComparison.Ordinal));
+        Assert.Contains(route.Reasons, r => r == "the end user Buyer OOO (buyer) is blocked by ownership: Parent Holding AO (parent) holds 60%");
     }
 
     [Fact]

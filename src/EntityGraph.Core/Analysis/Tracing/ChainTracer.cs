@@ -109,6 +109,16 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
         }
 
+        // The reasons name the blocked owners of end users, which the search itself never visits.
+        var owners = valid.Select(c => downstream ? c.Party : query.StartId).Distinct(StringComparer.Ordinal)
+            .SelectMany(id => restricted.TryGetValue(id, out var r) ? r.Owners.Select(o => o.OwnerId) : [])
+            .Where(id => !parties.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        if (owners.Count > 0)
+        {
+            foreach (var party in await store.GetPartiesAsync(owners, cancellationToken))
+                parties[party.Id] = party;
+        }
+
         var routes = valid
             .GroupBy(c => string.Join('\u001f', c.Parties()), StringComparer.Ordinal)
             .Select(g => BuildRoute([.. g], downstream, parties, restricted, query.StartId, query.AsOf))
@@ -178,7 +188,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var restriction = restricted.GetValueOrDefault(endUser);
         var total = Sum(all);
         var lastDate = dates.Count > 0 ? dates.MaxBy(d => d.Latest) : (PartialDate?)null;
-        var (score, reasons) = Score(partyIds, all, total, restriction, parties, lastDate, asOf);
+        var (score, reasons) = Score(partyIds, endUser, all, total, restriction, parties, lastDate, asOf);
         return new TraceRoute(
             partyIds,
             hops,
@@ -194,9 +204,14 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     private static double? Sum(IReadOnlyList<Shipment> shipments) =>
         shipments.Any(s => s.ValueUsd is not null) ? shipments.Sum(s => s.ValueUsd ?? 0) : null;
 
-    /// <summary>A transparent score: each part adds a few points and says why.</summary>
+    /// <summary>
+    /// A transparent score: each part adds a few points and says why in a sentence. Restriction 3–5,
+    /// value log10/2, best CHPL tier 1–3, any transshipment country 1.5, recency 0–1.5, trade after
+    /// 24 Feb 2022 1, and −0.5 for each hop beyond the first.
+    /// </summary>
     private static (double Score, IReadOnlyList<string> Reasons) Score(
         IReadOnlyList<string> partyIds,
+        string endUserId,
         IReadOnlyList<Shipment> shipments,
         double? total,
         Restriction? restriction,
@@ -204,15 +219,18 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         PartialDate? lastDate,
         DateOnly asOf)
     {
+        string Name(string id) => parties.TryGetValue(id, out var party) && party.Name != id ? $"{party.Name} ({id})" : id;
+
         var score = 0.0;
         var reasons = new List<string>();
         if (restriction is not null)
         {
+            var owners = restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Name(o.OwnerId)} holds {o.Percentage:0.####}%"));
             var (points, text) = restriction.Kind switch
             {
-                RestrictionKind.Sanctioned => (5.0, $"the end user is sanctioned ({string.Join(", ", restriction.SanctionIds)})"),
-                RestrictionKind.OwnershipBlocked => (4.0, $"the end user is blocked through its owners ({string.Join(", ", restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.OwnerId} {o.Percentage}%")))})"),
-                _ => (3.0, "the end user is under export control"),
+                RestrictionKind.Sanctioned => (5.0, $"the end user {Name(endUserId)} is sanctioned ({string.Join(", ", restriction.SanctionIds)})"),
+                RestrictionKind.OwnershipBlocked => (4.0, $"the end user {Name(endUserId)} is blocked by ownership: {string.Join(", ", owners)}"),
+                _ => (3.0, $"the end user {Name(endUserId)} is on an export-control list"),
             };
             score += points;
             reasons.Add(text);
@@ -221,29 +239,32 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         if (total is > 0 and var value)
         {
             score += Math.Log10(1 + value) / 2;
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods"));
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods in {shipments.Count} shipment{(shipments.Count == 1 ? "" : "s")}"));
         }
 
-        if (shipments.Where(s => s.ChplTier is not null).Select(s => s.ChplTier!.Value).Order().FirstOrDefault() is var tier
-            && shipments.Any(s => s.ChplTier is not null))
+        var tiers = shipments.Where(s => s.ChplTier is not null).Select(s => s.ChplTier!.Value).ToList();
+        if (tiers.Count > 0)
         {
-            score += tier switch
+            var best = tiers.Min();
+            score += best switch
             {
                 ChplTier.Tier1 => 3,
                 ChplTier.Tier2 => 2.5,
                 ChplTier.Tier3A or ChplTier.Tier3B => 1.5,
                 _ => 1,
             };
-            reasons.Add($"goods on the Common High Priority List ({tier})");
+            reasons.Add($"{tiers.Count} of {shipments.Count} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
         }
 
-        foreach (var id in partyIds.Skip(1).SkipLast(1))
+        var via = partyIds.Skip(1).SkipLast(1)
+            .Select(id => (Id: id, Country: parties.TryGetValue(id, out var party) ? party.Countries.FirstOrDefault(Countries.IsTransshipmentPoint) : null))
+            .Where(p => p.Country is not null)
+            .Select(p => $"{Name(p.Id)} in {Countries.NameOf(p.Country!) ?? p.Country}")
+            .ToList();
+        if (via.Count > 0)
         {
-            var via = parties.TryGetValue(id, out var party) ? party.Countries.FirstOrDefault(Countries.IsTransshipmentPoint) : null;
-            if (via is null)
-                continue;
             score += 1.5;
-            reasons.Add($"passes through {id} in {Countries.NameOf(via) ?? via}, a known transshipment point");
+            reasons.Add($"passes through {string.Join(" and ", via)}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
         }
 
         if (lastDate is { } last)
