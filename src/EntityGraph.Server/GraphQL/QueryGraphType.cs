@@ -59,7 +59,7 @@ public sealed class QueryGraphType : ObjectGraphType
             .Description("Whether a party is blocked under the OFAC or EU 50% rule on a day, with the owners, percentages and sanctions behind the verdict and a sentence to quote.")
             .Argument<NonNullGraphType<IdGraphType>>("partyId", "The FtM id of the party.")
             .WithExposureArguments()
-            .ResolveAsync(ExposureAsync);
+            .Resolve(c => c.Exposure(c.GetArgument<string>("partyId")));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BeneficialOwnerGraphType>>>>("beneficialOwners")
             .Description("The natural persons holding at least `threshold` percent of a company today, summed over ownership chains, largest first.")
@@ -91,9 +91,6 @@ public sealed class QueryGraphType : ObjectGraphType
             return new GraphPath(nodes, [.. edges.Select(l => new GraphEdge(l, l.Share?.Text))]);
         })])).ToList();
     }
-
-    private static async Task<object?> ExposureAsync(IResolveFieldContext context) =>
-        await context.ExposureAsync(context.GetArgument<string>("partyId"));
 
     private static async Task<object?> SearchAsync(IResolveFieldContext context)
     {

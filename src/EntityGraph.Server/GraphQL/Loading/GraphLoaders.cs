@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL.Errors;
@@ -18,6 +19,7 @@ internal sealed class GraphLoaders
     private readonly IGraphStore _store;
     private readonly ConcurrentDictionary<(LinkKind, LinkDirection), BatchLoader<string, IReadOnlyList<Link>>> _links = new();
     private readonly ConcurrentDictionary<string, BatchLoader<string, ShipmentPage>> _shipmentPages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(OwnershipRule, DateOnly), BatchLoader<string, Exposure>> _exposures = new();
 
     public GraphLoaders(IGraphStore store)
     {
@@ -79,6 +81,11 @@ internal sealed class GraphLoaders
             }
         })).Load(partyId);
     }
+
+    /// <summary>The ownership-rule verdict for a party; all parties of a level are judged together. Null when the store does not hold the party.</summary>
+    public IDataLoaderResult<Exposure?> Exposure(string partyId, OwnershipRule rule, DateOnly asOf) =>
+        _exposures.GetOrAdd((rule, asOf), key => new BatchLoader<string, Exposure>(
+            async (ids, ct) => await new ExposureCalculator(_store).CalculateManyAsync(ids, key.Item1, key.Item2, ct))).Load(partyId);
 
     public static IDataLoaderResult<T?> Done<T>(T? value) => new Completed<T>(value);
 

@@ -5,6 +5,7 @@ using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.Scalars;
 using GraphQL;
 using GraphQL.Builders;
+using GraphQL.DataLoader;
 
 namespace EntityGraph.Server.GraphQL.Ownership;
 
@@ -15,12 +16,17 @@ internal static class ExposureArguments
         field.Argument<OwnershipRuleGraphType>("rule", "The rule to apply.", a => a.DefaultValue = OwnershipRule.Ofac)
             .Argument<PartialDateGraphType>("asOf", "The day to judge; a partial date means its last day. Today (UTC) when absent.");
 
-    /// <summary>The verdict for the party under the field's arguments; NOT_FOUND when the store does not hold it.</summary>
-    public static async Task<Exposure> ExposureAsync(this IResolveFieldContext context, string partyId)
+    /// <summary>The verdict for the party under the field's arguments, batched with the other parties of the level; NOT_FOUND when the store does not hold it.</summary>
+    public static IDataLoaderResult<Exposure> Exposure(this IResolveFieldContext context, string partyId)
     {
         var rule = context.GetArgument("rule", OwnershipRule.Ofac);
         var asOf = context.GetArgument<PartialDate?>("asOf") is { } date ? date.Latest : DateOnly.FromDateTime(DateTime.UtcNow);
-        var exposure = await new ExposureCalculator(context.Store()).CalculateAsync(partyId, rule, asOf, context.CancellationToken);
-        return exposure ?? throw GraphErrors.NotFound($"partyId: no party has the id '{partyId}'.");
+        return new MappedResult<Exposure?, Exposure>(
+            context.Loaders().Exposure(partyId, rule, asOf),
+            exposure => exposure ?? throw GraphErrors.NotFound($"partyId: no party has the id '{partyId}'."));
     }
+
+    /// <summary>The verdict, awaited on its own (not batched); for resolvers that need it to go on.</summary>
+    public static Task<Exposure> ExposureAsync(this IResolveFieldContext context, string partyId) =>
+        context.Exposure(partyId).GetResultAsync(context.CancellationToken);
 }

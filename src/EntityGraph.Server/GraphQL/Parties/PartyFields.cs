@@ -1,3 +1,4 @@
+using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Model;
 using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.Ownership;
@@ -37,9 +38,9 @@ internal static class PartyFields
     {
         AddInterfaceFields(type);
         type.Field<NonNullGraphType<BooleanGraphType>>("blocked").Description("Whether the party is blocked under the ownership rule on the day: directly sanctioned, or blocked owners hold 50% or more. See `exposure` for why.")
-            .WithExposureArguments().ResolveAsync(async c => (await c.ExposureAsync(c.Source.Id)).Blocked);
+            .WithExposureArguments().Resolve(c => new MappedResult<Exposure, bool>(c.Exposure(c.Source.Id), e => e.Blocked));
         type.Field<NonNullGraphType<ExposureGraphType>>("exposure").Description("The ownership-rule verdict for the party on the day, with the owners, percentages and sanctions behind it.")
-            .WithExposureArguments().ResolveAsync(async c => await c.ExposureAsync(c.Source.Id));
+            .WithExposureArguments().Resolve(c => c.Exposure(c.Source.Id));
         type.Field<NonNullGraphType<StringGraphType>>("schema").Description("The FtM schema the party was given (e.g. Company, PublicBody).").Resolve(c => c.Source.Schema);
         type.Field<DateTimeOffsetGraphType>("firstSeen").Description("When any dataset first carried this party.").Resolve(c => c.Source.Provenance.FirstSeen);
         type.Field<DateTimeOffsetGraphType>("lastSeen").Description("When any dataset last carried this party.").Resolve(c => c.Source.Provenance.LastSeen);
