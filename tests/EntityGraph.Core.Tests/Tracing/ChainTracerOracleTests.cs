@@ -1,3 +1,4 @@
+using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Analysis.Tracing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
@@ -12,8 +13,12 @@ public class ChainTracerOracleTests
     private static readonly string[] DateTexts = ["2022", "2022-03", "2022-04", "2022-03-10", "2022-03-20", "2022-04-15", "2022-06-01", "2023-01-05"];
     private static readonly string[] HsCodes = ["854231", "854232", "610910"];
 
-    [Fact]
-    public async Task the_tracer_finds_exactly_the_routes_of_a_brute_force_enumeration()
+    private static readonly string[] Stakes = ["20%", "30%", "50%", "60%", "100%", "majority"];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task the_tracer_finds_exactly_the_routes_of_a_brute_force_enumeration(bool ownershipRule)
     {
         var ct = TestContext.Current.CancellationToken;
         for (var seed = 0; seed < 200; seed++)
@@ -27,6 +32,37 @@ public class ChainTracerOracleTests
                 fixture.Company(id, id.ToUpperInvariant(), CountryCodes[random.Next(CountryCodes.Length)], topic: topic);
                 if (random.Next(4) == 0)
                     fixture.Sanction(id);
+            }
+
+            // Owners outside the trade: stakes decide, under the ownership rule, which companies are blocked end users.
+            var sanctionedOwners = new HashSet<string>(StringComparer.Ordinal);
+            List<(string Owner, string Asset, string Text)> stakes = [];
+            var rule = random.Next(2) == 0 ? OwnershipRule.Ofac : OwnershipRule.Eu;
+            if (ownershipRule)
+            {
+                foreach (var owner in new[] { "o0", "o1" })
+                {
+                    fixture.Person(owner, owner.ToUpperInvariant(), "ru");
+                    if (random.Next(2) == 0)
+                    {
+                        fixture.Sanction(owner);
+                        sanctionedOwners.Add(owner);
+                    }
+                }
+
+                for (var k = random.Next(0, 7); k > 0; k--)
+                {
+                    var owner = random.Next(3) == 0 ? partyIds[random.Next(partyIds.Count)] : $"o{random.Next(2)}";
+                    var asset = partyIds[random.Next(partyIds.Count)];
+                    if (owner == asset || stakes.Any(st => st.Owner == owner && st.Asset == asset))
+                        continue;
+                    var text = Stakes[random.Next(Stakes.Length)];
+                    fixture.Owns(owner, asset, text);
+                    stakes.Add((owner, asset, text));
+                }
+
+                if (random.Next(2) == 0)
+                    fixture.Controls("o0", partyIds[random.Next(partyIds.Count)]);
             }
 
             for (var s = 0; s < 14; s++)
@@ -43,6 +79,21 @@ public class ChainTracerOracleTests
             var shipments = await graph.Store.GetShipmentsAsync([.. Enumerable.Range(0, 14).Select(i => $"s{i}")], ct);
             var parties = (await graph.Store.GetPartiesAsync(partyIds, ct)).ToDictionary(p => p.Id);
             var restricted = (await new DirectRestrictions(graph.Store, TracedGraph.AsOf).GetRestrictionsAsync(partyIds, ct)).Keys.ToHashSet();
+            if (ownershipRule)
+            {
+                // The least fixpoint, iterated: stakes of blocked owners add up; control never blocks.
+                HashSet<string> blocked = [.. partyIds.Where(id => SanctionedCompany(fixture, id)), .. sanctionedOwners];
+                for (var round = 0; round < 10; round++)
+                {
+                    foreach (var asset in partyIds)
+                    {
+                        if (stakes.Where(st => st.Asset == asset && blocked.Contains(st.Owner)).Sum(st => OwnershipShare.Parse(st.Text, out _)?.Minimum ?? 0) >= 50)
+                            blocked.Add(asset);
+                    }
+                }
+
+                restricted.UnionWith(partyIds.Where(blocked.Contains));
+            }
 
             foreach (var direction in new[] { TraceDirection.Downstream, TraceDirection.Upstream })
             {
@@ -65,7 +116,9 @@ public class ChainTracerOracleTests
                 };
 
                 var expected = BruteForce(query, shipments, parties, restricted);
-                var actual = await graph.TraceAsync(query);
+                var actual = ownershipRule
+                    ? await graph.WithRule(rule, TracedGraph.AsOf).TraceAsync(query with { AsOf = TracedGraph.AsOf }, ct)
+                    : await graph.TraceAsync(query);
 
                 Assert.False(actual.Truncated);
                 Assert.Equal(
@@ -75,6 +128,9 @@ public class ChainTracerOracleTests
             }
         }
     }
+
+    private static bool SanctionedCompany(FtmGraph fixture, string id) =>
+        fixture.Entities.Any(e => e.Schema == "Sanction" && e.Values("entity").Contains(id));
 
     private static string Describe(IEnumerable<IEnumerable<string>> hops) =>
         string.Join(" | ", hops.Select(h => string.Join(",", h.Order(StringComparer.Ordinal))));
