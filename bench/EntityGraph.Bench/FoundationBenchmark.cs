@@ -129,7 +129,7 @@ internal static class FoundationBenchmark
         return 0;
     }
 
-    private static async Task ImportAsync(string exe, string file, string db, string work, long lines, JsonObject results, CancellationToken ct)
+    internal static async Task ImportAsync(string exe, string file, string db, string work, long lines, JsonObject results, CancellationToken ct)
     {
         foreach (var stale in new[] { db, db + "-wal", db + "-shm" })
             File.Delete(stale);
@@ -169,7 +169,7 @@ internal static class FoundationBenchmark
         return text.ToString();
     }
 
-    private static async Task WaitUntilReadyAsync(HttpClient client, CancellationToken ct)
+    internal static async Task WaitUntilReadyAsync(HttpClient client, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(2))
@@ -194,14 +194,14 @@ internal static class FoundationBenchmark
     private static string LastJsonLine(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{')) ?? "{}";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string DefaultExecutable()
+    internal static string DefaultExecutable()
     {
         var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EntityGraph.sln")))
@@ -209,7 +209,7 @@ internal static class FoundationBenchmark
         return Path.Combine(dir?.FullName ?? ".", "src", "EntityGraph.Server", "bin", "Release", "net10.0", "entitygraph.dll");
     }
 
-    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static int Fail(string step, int exitCode)
     {

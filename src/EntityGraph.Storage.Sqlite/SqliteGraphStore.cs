@@ -330,7 +330,7 @@ public sealed class SqliteGraphStore : IGraphStore
         if (hasNext)
             found.RemoveAt(found.Count - 1);
         var parties = LoadEntities(connection, found.Select(f => f.Id).ToArray())
-            .Select(e => FtmProjector.Project(e).Party)
+            .Select(e => FtmProjector.Project(e, includeSearchText: false).Party)
             .OfType<Party>()
             .ToDictionary(p => p.Id, StringComparer.Ordinal);
         var hits = new List<SearchHit>(found.Count);
@@ -408,6 +408,41 @@ public sealed class SqliteGraphStore : IGraphStore
         command.Parameters.AddWithValue("$ids", json.List(expansion.PartyIds.Distinct(StringComparer.Ordinal)));
         command.Parameters.AddWithValue("$limit", expansion.Limit);
         return Task.FromResult<IReadOnlyList<Shipment>>(ReadShipments(command));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expansion);
+        if (expansion.PartyIds.Count == 0 || expansion.Limit <= 0)
+            return Task.FromResult<IReadOnlyList<Trade>>([]);
+        var json = new Json();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        var conditions = ShipmentRows.Conditions(expansion.Filter ?? ShipmentFilter.None, command, json);
+        command.CommandText =
+            $"""
+            SELECT s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier FROM shipments s
+            WHERE {ShipmentRows.RoleColumn(expansion.Role)} IN (SELECT value FROM json_each($ids)){conditions}
+            ORDER BY {ShipmentRows.DayKey}, {ShipmentRows.SpanKey}, s.id
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$ids", json.List(expansion.PartyIds.Distinct(StringComparer.Ordinal)));
+        command.Parameters.AddWithValue("$limit", expansion.Limit);
+        var trades = new List<Trade>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            trades.Add(new Trade(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : PartialDate.Parse(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                reader.IsDBNull(5) ? null : (ChplTier)reader.GetInt32(5)));
+        }
+
+        return Task.FromResult<IReadOnlyList<Trade>>(trades);
     }
 
     /// <inheritdoc />
@@ -537,7 +572,7 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(ids);
         using var connection = Open();
-        var items = LoadEntities(connection, ids).Select(e => select(FtmProjector.Project(e))).OfType<T>().ToList();
+        var items = LoadEntities(connection, ids).Select(e => select(FtmProjector.Project(e, includeSearchText: false))).OfType<T>().ToList();
         return Task.FromResult<IReadOnlyList<T>>(items);
     }
 
@@ -565,7 +600,7 @@ public sealed class SqliteGraphStore : IGraphStore
         var links = new Dictionary<(string, string), Link>();
         foreach (var entity in LoadEntities(connection, keys.Select(k => k.EntityId).Distinct(StringComparer.Ordinal).ToArray()))
         {
-            foreach (var link in FtmProjector.Project(entity).Links)
+            foreach (var link in FtmProjector.Project(entity, includeSearchText: false).Links)
                 links.TryAdd((link.Id, entity.Id), link);
         }
 

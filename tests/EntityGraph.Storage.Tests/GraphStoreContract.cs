@@ -428,6 +428,30 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(expected.Order(StringComparer.Ordinal), found.Select(s => s.Id).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task trades_are_the_expanded_shipments_in_the_same_order_with_the_same_parties_dates_values_and_tiers(string name, ShipmentFilter filter)
+    {
+        await Import(Trade());
+
+        foreach (var (ids, role) in new[] { (new[] { "acme", "kg" }, ShipmentRole.Sender), (["ru"], ShipmentRole.Receiver), (["ru"], ShipmentRole.Declarant) })
+        {
+            foreach (var limit in new[] { 100_000, 2 })
+            {
+                var expansion = new ShipmentExpansion(ids, role, filter, limit);
+                var shipments = await Store.ExpandShipmentsAsync(expansion, Ct);
+                var trades = await Store.ExpandTradesAsync(expansion, Ct);
+
+                Assert.Equal(
+                    shipments.Select(s => new Trade(s.Id, s.SenderId, s.ReceiverId, s.Date, s.ValueUsd, s.ChplTier)),
+                    trades);
+            }
+        }
+
+        Assert.NotEmpty(await Store.ExpandTradesAsync(new ShipmentExpansion(["acme"], ShipmentRole.Sender, ShipmentFilter.None), Ct));
+        Assert.True(name.Length > 0);
+    }
+
     [Fact]
     public async Task shipments_are_expanded_by_role_ordered_by_date_coarser_dates_first_then_id_and_limited()
     {

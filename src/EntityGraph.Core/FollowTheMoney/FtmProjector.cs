@@ -40,7 +40,10 @@ public static class FtmProjector
         return PartyKind.LegalEntity;
     }
 
-    public static GraphProjection Project(FtmEntity entity)
+    /// <summary>The node and links an entity stands for.</summary>
+    /// <param name="entity">A merged entity.</param>
+    /// <param name="includeSearchText">Whether to compute a party's search text (transliteration and folding of every name), which only writers need.</param>
+    public static GraphProjection Project(FtmEntity entity, bool includeSearchText = true)
     {
         var provenance = new Provenance(entity.Datasets, entity.Id, entity.FirstSeen, entity.LastSeen);
         var links = new List<Link>();
@@ -53,7 +56,8 @@ public static class FtmProjector
         if (PartyKindOf(entity.Schema) is { } kind)
         {
             party = ReadParty(entity, kind, provenance);
-            searchText = SearchText.IndexText(NameProperties.SelectMany(entity.Values));
+            if (includeSearchText)
+                searchText = SearchText.IndexText(NameProperties.SelectMany(entity.Values));
             foreach (var addressId in entity.Values("addressEntity"))
                 links.Add(PropertyLink(entity, LinkKind.RegisteredAt, "addressEntity", entity.Id, addressId, provenance));
         }

@@ -56,6 +56,9 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The shipments of a set of parties in one role, ordered by date then id.</summary>
     Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken);
 
+    /// <summary>The same shipments as <see cref="ExpandShipmentsAsync"/>, in the same order, read as <see cref="Trade"/>s.</summary>
+    Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken);
+
     /// <summary>A page of shipments for each party (parties with none get an empty page).</summary>
     Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken);
 

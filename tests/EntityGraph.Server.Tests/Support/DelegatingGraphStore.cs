@@ -34,6 +34,8 @@ public abstract class DelegatingGraphStore(IGraphStore inner) : IGraphStore
 
     public virtual Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandShipmentsAsync(expansion, cancellationToken);
 
+    public virtual Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandTradesAsync(expansion, cancellationToken);
+
     public virtual Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken) => inner.GetShipmentPagesAsync(query, cancellationToken);
 
     public virtual IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken) => inner.ExportAsync(cancellationToken);

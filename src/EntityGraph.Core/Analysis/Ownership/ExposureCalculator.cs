@@ -45,8 +45,15 @@ public sealed class ExposureCalculator(IGraphStore store)
     public async Task<IReadOnlyDictionary<string, Exposure>> CalculateManyAsync(
         IReadOnlyCollection<string> partyIds, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken, bool explain = true)
     {
-        var result = new Dictionary<string, Exposure>(StringComparer.Ordinal);
         var known = (await store.GetPartiesAsync([.. partyIds.Distinct(StringComparer.Ordinal)], cancellationToken)).Select(p => p.Id).ToList();
+        return await CalculateKnownAsync(known, rule, asOf, explain, cancellationToken);
+    }
+
+    /// <summary>The verdicts for parties the caller knows the store holds (it has just read them), without reading them again.</summary>
+    internal async Task<IReadOnlyDictionary<string, Exposure>> CalculateKnownAsync(
+        IReadOnlyList<string> known, OwnershipRule rule, DateOnly asOf, bool explain, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, Exposure>(StringComparer.Ordinal);
         if (known.Count == 0)
             return result;
 

@@ -29,15 +29,14 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
         var parties = new Dictionary<string, Party>(StringComparer.Ordinal);
         var restricted = new Dictionary<string, Restriction>(StringComparer.Ordinal);
-        var looked = new HashSet<string>(StringComparer.Ordinal);
-        var next = new Dictionary<string, List<Shipment>>(StringComparer.Ordinal);
-        var valid = new List<Chain>();
+        var next = new Dictionary<string, List<Trade>>(StringComparer.Ordinal);
+        var valid = new List<(RouteState State, IReadOnlyList<Trade> Ends)>();
         var explored = 0;
         var truncated = false;
         var clock = Stopwatch.StartNew();
 
-        await LearnAsync([query.StartId]);
-        List<Chain> frontier = [new Chain(null, null, query.StartId, 0)];
+        await LearnAsync([query.StartId], checkRestrictions: true);
+        List<RouteState> frontier = [new RouteState(null, query.StartId, 0, [])];
         while (frontier.Count > 0)
         {
             var unexpanded = frontier.Select(c => c.Party).Where(p => !next.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
@@ -50,7 +49,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                     break;
                 }
 
-                IReadOnlyList<Shipment> fetched = await store.ExpandShipmentsAsync(
+                IReadOnlyList<Trade> fetched = await store.ExpandTradesAsync(
                     new ShipmentExpansion(unexpanded, downstream ? ShipmentRole.Sender : ShipmentRole.Receiver, query.Filter, remaining + 1),
                     cancellationToken);
                 if (fetched.Count > remaining)
@@ -65,29 +64,37 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 foreach (var shipment in fetched)
                 {
                     var near = downstream ? shipment.SenderId : shipment.ReceiverId;
-                    if (near is not null && query.Filter.Matches(shipment) && next.TryGetValue(near, out var list))
+                    if (near is not null && next.TryGetValue(near, out var list))
                         list.Add(shipment);
                 }
             }
 
-            var extended = new List<Chain>();
-            foreach (var chain in frontier)
+            var extended = new List<RouteState>();
+            foreach (var state in frontier)
             {
-                var grew = false;
-                foreach (var shipment in next[chain.Party])
+                var arrivals = state.Length == 0 || !query.TimeRespecting ? null : new ArrivalIndex(state.Arrivals);
+                var onwardGroups = new List<List<Trade>>();
+                foreach (var group in next[state.Party].GroupBy(s => downstream ? s.ReceiverId : s.SenderId, StringComparer.Ordinal))
                 {
-                    var far = downstream ? shipment.ReceiverId : shipment.SenderId;
-                    if (far is null || chain.Visits(far))
+                    var far = group.Key;
+                    if (far is null || state.Visits(far))
                         continue;
-                    if (query.TimeRespecting && chain.Shipment is { } previous
-                        && !(downstream ? TraceTime.MayFollow(previous, shipment, query.MaxDwellDays) : TraceTime.MayFollow(shipment, previous, query.MaxDwellDays)))
+                    var onward = arrivals is null
+                        ? group.ToList()
+                        : group.Where(s => downstream ? arrivals.AnyMayPrecede(s, query.MaxDwellDays) : arrivals.AnyMayFollow(s, query.MaxDwellDays)).ToList();
+                    if (onward.Count == 0)
                         continue;
-                    extended.Add(new Chain(chain, shipment, far, chain.Length + 1));
-                    grew = true;
+                    extended.Add(new RouteState(state, far, state.Length + 1, onward));
+                    onwardGroups.Add(onward);
                 }
 
-                if (maximalRoutes && !grew && chain.Length > 0)
-                    valid.Add(chain);
+                // Upstream without targets a route is maximal: it ends with the arrivals that cannot go further back.
+                if (maximalRoutes && state.Length > 0)
+                {
+                    var ends = state.Arrivals.Where(a => !onwardGroups.Any(g => Continues(a, g, downstream, query))).ToList();
+                    if (ends.Count > 0)
+                        valid.Add((state, ends));
+                }
             }
 
             if (extended.Count > query.ChainBudget)
@@ -96,21 +103,21 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 extended.RemoveRange(query.ChainBudget, extended.Count - query.ChainBudget);
             }
 
-            await LearnAsync([.. extended.Select(c => c.Party).Distinct(StringComparer.Ordinal)]);
+            await LearnAsync([.. extended.Select(c => c.Party).Distinct(StringComparer.Ordinal)], checkRestrictions: downstream);
             frontier = [];
-            foreach (var chain in extended)
+            foreach (var state in extended)
             {
-                if (downstream ? IsRestrictedEndUser(chain.Party) : targets is not null && IsInTargets(chain.Party))
-                    valid.Add(chain);
-                else if (chain.Length < query.MaxHops)
-                    frontier.Add(chain);
+                if (downstream ? IsRestrictedEndUser(state.Party) : targets is not null && IsInTargets(state.Party))
+                    valid.Add((state, state.Arrivals));
+                else if (state.Length < query.MaxHops)
+                    frontier.Add(state);
                 else if (maximalRoutes)
-                    valid.Add(chain);
+                    valid.Add((state, state.Arrivals));
             }
         }
 
         // The reasons name the blocked owners of end users, which the search itself never visits.
-        var owners = valid.Select(c => downstream ? c.Party : query.StartId).Distinct(StringComparer.Ordinal)
+        var owners = valid.Select(v => downstream ? v.State.Party : query.StartId).Distinct(StringComparer.Ordinal)
             .SelectMany(id => restricted.TryGetValue(id, out var r) ? r.Owners.Select(o => o.OwnerId) : [])
             .Where(id => !parties.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
         if (owners.Count > 0)
@@ -120,13 +127,17 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         }
 
         var routes = valid
-            .GroupBy(c => string.Join('\u001f', c.Parties()), StringComparer.Ordinal)
-            .Select(g => BuildRoute([.. g], downstream, parties, restricted, query.StartId, query.AsOf))
+            .Select(v => BuildRoute(v.State, v.Ends, downstream, query, parties, restricted))
             .OrderByDescending(r => r.Score)
             .ThenByDescending(r => r.TotalValueUsd ?? 0)
             .ThenBy(r => string.Join('\u001f', r.PartyIds), StringComparer.Ordinal)
             .ToList();
-        return new TraceResult([.. routes.Take(query.Limit)], routes.Count, truncated || routes.Count > query.Limit, explored);
+
+        // Only the routes returned carry their shipments in full: one read for all of them.
+        var returned = routes.Take(query.Limit).ToList();
+        var shipments = (await store.GetShipmentsAsync([.. returned.SelectMany(r => r.Hops).SelectMany(h => h.Trades).Select(t => t.ShipmentId).Distinct(StringComparer.Ordinal)], cancellationToken))
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return new TraceResult([.. returned.Select(r => r.Complete(shipments))], routes.Count, truncated || routes.Count > query.Limit, explored);
 
         bool IsRestrictedEndUser(string party) =>
             restricted.ContainsKey(party) && (targets is null || IsInTargets(party));
@@ -134,17 +145,24 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         bool IsInTargets(string party) =>
             parties.TryGetValue(party, out var p) && p.Countries.Any(targets!.Contains);
 
-        async Task LearnAsync(IReadOnlyCollection<string> ids)
+        async Task LearnAsync(IReadOnlyCollection<string> ids, bool checkRestrictions)
         {
-            var fresh = ids.Where(looked.Add).ToList();
+            var fresh = ids.Where(id => !parties.ContainsKey(id)).ToList();
             if (fresh.Count == 0)
                 return;
-            foreach (var party in await store.GetPartiesAsync(fresh, cancellationToken))
+            var found = await store.GetPartiesAsync(fresh, cancellationToken);
+            foreach (var party in found)
                 parties[party.Id] = party;
-            foreach (var (id, restriction) in await restrictions.GetRestrictionsAsync(fresh, cancellationToken))
+            if (!checkRestrictions)
+                return;
+            foreach (var (id, restriction) in await restrictions.GetRestrictionsAsync(found, cancellationToken))
                 restricted[id] = restriction;
         }
     }
+
+    /// <summary>Whether the goods of <paramref name="arrival"/> can go on in one of the <paramref name="onward"/> shipments.</summary>
+    private static bool Continues(Trade arrival, IReadOnlyList<Trade> onward, bool downstream, TraceQuery query) =>
+        !query.TimeRespecting || onward.Any(s => downstream ? TraceTime.MayFollow(arrival.Date, s.Date, query.MaxDwellDays) : TraceTime.MayFollow(s.Date, arrival.Date, query.MaxDwellDays));
 
     private static void Validate(TraceQuery query)
     {
@@ -158,51 +176,62 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "limit must be 0 or more.");
     }
 
-    private static TraceRoute BuildRoute(
-        IReadOnlyList<Chain> chains,
+    /// <summary>
+    /// A route with, per hop, the shipments that take part in at least one valid sequence ending in
+    /// <paramref name="ends"/>: the search kept, per hop, those reachable by a valid sequence from the
+    /// start; walking back from the end keeps those that also lead on to an end.
+    /// </summary>
+    private static RouteDraft BuildRoute(
+        RouteState state,
+        IReadOnlyList<Trade> ends,
         bool downstream,
+        TraceQuery query,
         IReadOnlyDictionary<string, Party> parties,
-        IReadOnlyDictionary<string, Restriction> restricted,
-        string startId,
-        DateOnly asOf)
+        IReadOnlyDictionary<string, Restriction> restricted)
     {
-        var partyIds = chains[0].Parties();
-        var perHop = Enumerable.Range(0, partyIds.Count - 1).Select(_ => new Dictionary<string, Shipment>(StringComparer.Ordinal)).ToList();
-        foreach (var chain in chains)
+        var states = new List<RouteState>();
+        for (var s = state; s.Previous is not null; s = s.Previous)
+            states.Add(s);
+        states.Reverse();
+        var partyIds = states.Select(s => s.Party).Prepend(query.StartId).ToList();
+
+        var perHop = new IReadOnlyList<Trade>[states.Count];
+        perHop[^1] = ends;
+        for (var i = states.Count - 2; i >= 0; i--)
         {
-            var shipments = chain.Shipments();
-            for (var i = 0; i < shipments.Count; i++)
-                perHop[i].TryAdd(shipments[i].Id, shipments[i]);
+            var later = perHop[i + 1];
+            perHop[i] = !query.TimeRespecting
+                ? states[i].Arrivals
+                : [.. states[i].Arrivals.Where(s => later.Any(l => downstream ? TraceTime.MayFollow(s.Date, l.Date, query.MaxDwellDays) : TraceTime.MayFollow(l.Date, s.Date, query.MaxDwellDays)))];
         }
 
-        var hops = perHop.Select((byId, i) =>
+        var hops = perHop.Select((trades, i) =>
         {
-            var list = byId.Values.OrderBy(s => s.Date).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
             var (from, to) = downstream ? (partyIds[i], partyIds[i + 1]) : (partyIds[i + 1], partyIds[i]);
-            return new TraceHop(from, to, list, Sum(list));
+            return new HopDraft(from, to, trades);
         }).ToList();
 
-        var all = hops.SelectMany(h => h.Shipments).DistinctBy(s => s.Id).ToList();
+        var all = perHop.SelectMany(h => h).DistinctBy(s => s.ShipmentId).ToList();
         var dates = all.Where(s => s.Date is not null).Select(s => s.Date!.Value).ToList();
-        var endUser = downstream ? partyIds[^1] : startId;
+        var endUser = downstream ? partyIds[^1] : query.StartId;
         var restriction = restricted.GetValueOrDefault(endUser);
         var total = Sum(all);
         var lastDate = dates.Count > 0 ? dates.MaxBy(d => d.Latest) : (PartialDate?)null;
-        var (score, reasons) = Score(partyIds, endUser, all, total, restriction, parties, lastDate, asOf);
-        return new TraceRoute(
-            partyIds,
-            hops,
-            endUser,
-            restriction,
-            total,
-            dates.Count > 0 ? dates.Min() : null,
-            lastDate,
-            score,
-            reasons);
+        var (score, reasons) = Score(partyIds, endUser, all, total, restriction, parties, lastDate, query.AsOf);
+        return new RouteDraft(partyIds, hops, endUser, restriction, total, dates.Count > 0 ? dates.Min() : null, lastDate, score, reasons);
     }
 
-    private static double? Sum(IReadOnlyList<Shipment> shipments) =>
-        shipments.Any(s => s.ValueUsd is not null) ? shipments.Sum(s => s.ValueUsd ?? 0) : null;
+    private static double? Sum(IEnumerable<Trade> trades)
+    {
+        double? sum = null;
+        foreach (var trade in trades)
+        {
+            if (trade.ValueUsd is { } value)
+                sum = (sum ?? 0) + value;
+        }
+
+        return sum;
+    }
 
     /// <summary>
     /// A transparent score: each part adds a few points and says why in a sentence. Restriction 3–5,
@@ -212,7 +241,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     private static (double Score, IReadOnlyList<string> Reasons) Score(
         IReadOnlyList<string> partyIds,
         string endUserId,
-        IReadOnlyList<Shipment> shipments,
+        IReadOnlyList<Trade> shipments,
         double? total,
         Restriction? restriction,
         IReadOnlyDictionary<string, Party> parties,
@@ -289,37 +318,100 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         return (Math.Round(score, 3), reasons);
     }
 
-    /// <summary>A chain as a linked list back to the start, so that chains share their prefixes.</summary>
-    private sealed record Chain(Chain? Previous, Shipment? Shipment, string Party, int Length)
+    /// <summary>One hop of a route found, with its shipments as trades until the route is returned.</summary>
+    private sealed record HopDraft(string FromId, string ToId, IReadOnlyList<Trade> Trades);
+
+    /// <summary>A route found and scored, before its shipments are read in full.</summary>
+    private sealed record RouteDraft(
+        IReadOnlyList<string> PartyIds,
+        IReadOnlyList<HopDraft> Hops,
+        string EndUserId,
+        Restriction? Restriction,
+        double? TotalValueUsd,
+        PartialDate? FirstDate,
+        PartialDate? LastDate,
+        double Score,
+        IReadOnlyList<string> Reasons)
+    {
+        public TraceRoute Complete(IReadOnlyDictionary<string, Shipment> shipments) => new(
+            PartyIds,
+            [.. Hops.Select(h =>
+            {
+                var list = h.Trades.Select(t => shipments[t.ShipmentId]).OrderBy(s => s.Date).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+                return new TraceHop(h.FromId, h.ToId, list, Sum(h.Trades));
+            })],
+            EndUserId,
+            Restriction,
+            TotalValueUsd,
+            FirstDate,
+            LastDate,
+            Score,
+            Reasons);
+    }
+
+    /// <summary>
+    /// A partial route as a linked list back to the start, so that routes share their prefixes, with the
+    /// shipments of its last hop that some valid sequence of shipments from the start reaches.
+    /// </summary>
+    private sealed record RouteState(RouteState? Previous, string Party, int Length, IReadOnlyList<Trade> Arrivals)
     {
         public bool Visits(string party)
         {
-            for (var c = this; c is not null; c = c.Previous)
+            for (var s = this; s is not null; s = s.Previous)
             {
-                if (string.Equals(c.Party, party, StringComparison.Ordinal))
+                if (string.Equals(s.Party, party, StringComparison.Ordinal))
                     return true;
             }
 
             return false;
         }
+    }
 
-        /// <summary>The parties in trace order, the start first.</summary>
-        public IReadOnlyList<string> Parties()
+    /// <summary>
+    /// Answers "may some arrival precede (or follow) this shipment" in logarithmic time: arrivals sorted
+    /// by their earliest day, with the running maximum of their latest day.
+    /// </summary>
+    private sealed class ArrivalIndex
+    {
+        private readonly int[] _earliest;
+        private readonly int[] _maxLatest;
+
+        public ArrivalIndex(IReadOnlyList<Trade> arrivals)
         {
-            var list = new List<string>(Length + 1);
-            for (var c = this; c is not null; c = c.Previous)
-                list.Add(c.Party);
-            list.Reverse();
-            return list;
+            var dated = arrivals.Where(a => a.Date is not null).Select(a => (E: a.Date!.Value.Earliest.DayNumber, L: a.Date!.Value.Latest.DayNumber)).OrderBy(a => a.E).ToArray();
+            _earliest = new int[dated.Length];
+            _maxLatest = new int[dated.Length];
+            var max = int.MinValue;
+            for (var i = 0; i < dated.Length; i++)
+            {
+                _earliest[i] = dated[i].E;
+                max = Math.Max(max, dated[i].L);
+                _maxLatest[i] = max;
+            }
         }
 
-        public IReadOnlyList<Shipment> Shipments()
+        /// <summary>Whether <paramref name="later"/> may follow some arrival (<see cref="TraceTime.MayFollow(PartialDate?, PartialDate?, int)"/>).</summary>
+        public bool AnyMayPrecede(Trade later, int maxDwellDays) =>
+            later.Date is { } d && Exists(d.Latest.DayNumber, (long)d.Earliest.DayNumber - maxDwellDays);
+
+        /// <summary>Whether <paramref name="earlier"/> may be followed by some arrival.</summary>
+        public bool AnyMayFollow(Trade earlier, int maxDwellDays) =>
+            earlier.Date is { } d && Exists((long)d.Latest.DayNumber + maxDwellDays, d.Earliest.DayNumber);
+
+        /// <summary>Whether an arrival starts on or before <paramref name="maxEarliest"/> and ends on or after <paramref name="minLatest"/>.</summary>
+        private bool Exists(long maxEarliest, long minLatest)
         {
-            var list = new List<Shipment>(Length);
-            for (var c = this; c?.Shipment is not null; c = c.Previous)
-                list.Add(c.Shipment);
-            list.Reverse();
-            return list;
+            int lo = 0, hi = _earliest.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_earliest[mid] <= maxEarliest)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+
+            return lo > 0 && _maxLatest[lo - 1] >= minLatest;
         }
     }
 }

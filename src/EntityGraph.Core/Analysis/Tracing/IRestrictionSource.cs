@@ -1,3 +1,5 @@
+using EntityGraph.Core.Model;
+
 namespace EntityGraph.Core.Analysis.Tracing;
 
 /// <summary>
@@ -6,6 +8,6 @@ namespace EntityGraph.Core.Analysis.Tracing;
 /// </summary>
 public interface IRestrictionSource
 {
-    /// <summary>The restricted parties among <paramref name="partyIds"/>, with their reasons; the others are absent.</summary>
-    Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<string> partyIds, CancellationToken cancellationToken);
+    /// <summary>The restricted parties among <paramref name="parties"/>, by id, with their reasons; the others are absent.</summary>
+    Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<Party> parties, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using EntityGraph.Core.Analysis.Ownership;
+using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Core.Analysis.Tracing;
@@ -12,33 +13,23 @@ public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule r
 {
     private readonly ExposureCalculator _calculator = new(store);
 
-    public async Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<string> partyIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<Party> parties, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, Restriction>(StringComparer.Ordinal);
-        if (partyIds.Count == 0)
+        if (parties.Count == 0)
             return result;
 
-        var exposures = await _calculator.CalculateManyAsync(partyIds, rule, asOf, cancellationToken, explain: false);
-        var unblocked = new List<string>();
-        foreach (var id in partyIds)
+        var exposures = await _calculator.CalculateKnownAsync([.. parties.Select(p => p.Id).Distinct(StringComparer.Ordinal)], rule, asOf, explain: false, cancellationToken);
+        foreach (var party in parties)
         {
-            if (!exposures.TryGetValue(id, out var exposure))
+            if (!exposures.TryGetValue(party.Id, out var exposure))
                 continue;
             if (exposure.DirectlySanctioned)
-                result[id] = new Restriction(RestrictionKind.Sanctioned, [.. exposure.Sanctions.Select(s => s.Id)], []);
+                result[party.Id] = new Restriction(RestrictionKind.Sanctioned, [.. exposure.Sanctions.Select(s => s.Id)], []);
             else if (exposure.Blocked)
-                result[id] = new Restriction(RestrictionKind.OwnershipBlocked, [], [.. exposure.Contributions.Where(c => c.Counts)]);
-            else
-                unblocked.Add(id);
-        }
-
-        if (unblocked.Count > 0)
-        {
-            foreach (var party in await store.GetPartiesAsync(unblocked, cancellationToken))
-            {
-                if (party.Topics.Contains(DirectRestrictions.ExportControlTopic, StringComparer.Ordinal))
-                    result[party.Id] = new Restriction(RestrictionKind.ExportControl, [], []);
-            }
+                result[party.Id] = new Restriction(RestrictionKind.OwnershipBlocked, [], [.. exposure.Contributions.Where(c => c.Counts)]);
+            else if (party.Topics.Contains(DirectRestrictions.ExportControlTopic, StringComparer.Ordinal))
+                result[party.Id] = new Restriction(RestrictionKind.ExportControl, [], []);
         }
 
         return result;

@@ -12,7 +12,11 @@ namespace EntityGraph.Core.Analysis.Tracing;
 public static class TraceTime
 {
     public static bool MayFollow(Shipment earlier, Shipment later, int maxDwellDays) =>
-        earlier.Date is { } e && later.Date is { } l
+        MayFollow(earlier.Date, later.Date, maxDwellDays);
+
+    /// <summary>The same rule on the dates alone.</summary>
+    public static bool MayFollow(PartialDate? earlier, PartialDate? later, int maxDwellDays) =>
+        earlier is { } e && later is { } l
         && l.Latest >= e.Earliest
         && l.Earliest.DayNumber <= e.Latest.DayNumber + (long)maxDwellDays;
 }
