@@ -9,8 +9,8 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// the whole frontier of the smaller side; once the balls together span the length wanted, every
 /// path of that length is enumerated in memory, pruned by a lower bound on each node's distance to
 /// the end. The length grows from the shortest distance up to <see cref="PathQuery.MaxHops"/> until
-/// the limit is reached, so when fewer shortest paths exist than asked for, longer ones follow. Each
-/// node is expanded at most once per side.
+/// the limit is reached, so when fewer shortest paths exist than asked for, longer ones follow. The links
+/// of a node are read at most once per direction: once in all when links are followed both ways.
 /// </summary>
 /// <remarks>
 /// Paths are about connection, not about what holds today: links count whatever their dates.
@@ -31,10 +31,15 @@ public sealed class PathFinder(IGraphStore store)
         {
             if (search.NextSide() is { } side)
             {
+                var toRead = search.ToRead(side);
                 var remaining = query.LinkBudget - linksRead;
-                IReadOnlyList<Link> links = await store.ExpandAsync(
-                    new LinkExpansion(side.Frontier, kinds, side.Fetch, Limit: remaining + 1), cancellationToken);
-                expansions++;
+                IReadOnlyList<Link> links = [];
+                if (toRead.Count > 0)
+                {
+                    links = await store.ExpandAsync(new LinkExpansion(toRead, kinds, side.Fetch, Limit: remaining + 1), cancellationToken);
+                    expansions++;
+                }
+
                 var cut = links.Count > remaining;
                 if (cut)
                     links = [.. links.Take(remaining)];

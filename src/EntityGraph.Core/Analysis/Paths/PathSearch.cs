@@ -25,6 +25,7 @@ internal sealed class PathSearch
     private readonly Side _backward;
     private readonly Dictionary<string, List<Link>> _leaving = new(StringComparer.Ordinal);
     private readonly HashSet<(string Id, string Source, string Target)> _known = [];
+    private readonly HashSet<string> _expandedBothWays = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Step[]> _steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _bounds = new(StringComparer.Ordinal);
     private readonly List<string> _route = [];
@@ -58,11 +59,28 @@ internal sealed class PathSearch
         Truncated || _forward.Frontier.Count == 0 || _backward.Frontier.Count == 0 ? null
         : _forward.Frontier.Count <= _backward.Frontier.Count ? _forward : _backward;
 
+    /// <summary>
+    /// The frontier nodes whose links must be read from the store. Following links both ways, a node
+    /// the other side already expanded has all its links known, so it is not read again (a hub
+    /// between the two ends is read once).
+    /// </summary>
+    public IReadOnlyList<string> ToRead(Side side) =>
+        _query.Direction == LinkDirection.Both ? [.. side.Frontier.Where(n => !_expandedBothWays.Contains(n))] : side.Frontier;
+
     /// <summary>Takes in the links read around a side's frontier; <paramref name="cut"/> when the budget cut them.</summary>
     public void Absorb(Side side, IReadOnlyList<Link> links, bool cut)
     {
         var other = side == _forward ? _backward : _forward;
         var frontier = new List<string>();
+        if (_query.Direction == LinkDirection.Both)
+        {
+            foreach (var node in side.Frontier.Where(_expandedBothWays.Contains))
+            {
+                foreach (var link in _leaving.GetValueOrDefault(node) ?? [])
+                    Discover(Head(link, node));
+            }
+        }
+
         foreach (var link in links)
         {
             if (link.SourceId == link.TargetId)
@@ -70,18 +88,23 @@ internal sealed class PathSearch
             if (_known.Add((link.Id, link.SourceId, link.TargetId)))
                 Index(link);
             foreach (var node in Discovered(side, link))
-            {
-                if (!side.Distance.TryAdd(node, side.Radius + 1))
-                    continue;
-                frontier.Add(node);
-                Met |= other.Distance.ContainsKey(node);
-            }
+                Discover(node);
         }
 
+        if (_query.Direction == LinkDirection.Both)
+            _expandedBothWays.UnionWith(side.Frontier);
         side.Radius++;
         side.Frontier = frontier;
         Truncated |= cut;
         _steps.Clear();
+
+        void Discover(string node)
+        {
+            if (!side.Distance.TryAdd(node, side.Radius + 1))
+                return;
+            frontier.Add(node);
+            Met |= other.Distance.ContainsKey(node);
+        }
     }
 
     /// <summary>Adds the paths of exactly <paramref name="length"/> links, in order, until the limit.</summary>
