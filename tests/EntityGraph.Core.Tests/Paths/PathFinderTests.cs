@@ -218,6 +218,14 @@ public class PathFinderTests
     }
 
     [Fact]
+    public async Task an_unbounded_link_budget_still_finds_paths()
+    {
+        await using var graph = await PathGraph.LoadAsync(FtmGraph.Create().Company("a", "A").Company("b", "B").Owns("a", "b"), Ct);
+
+        Assert.Equal(["a -[own-a-b]- b"], await graph.DescribeAsync(Between("a", "b") with { LinkBudget = int.MaxValue }));
+    }
+
+    [Fact]
     public async Task a_path_needs_two_different_ends()
     {
         await using var graph = await PathGraph.LoadAsync(FtmGraph.Create().Company("a", "A"), Ct);

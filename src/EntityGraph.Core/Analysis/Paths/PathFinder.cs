@@ -36,7 +36,9 @@ public sealed class PathFinder(IGraphStore store)
                 IReadOnlyList<Link> links = [];
                 if (toRead.Count > 0)
                 {
-                    links = await store.ExpandAsync(new LinkExpansion(toRead, kinds, side.Fetch, Limit: remaining + 1), cancellationToken);
+                    // One more than the budget allows, to tell a cut from a frontier that had exactly that many.
+                    var limit = remaining == int.MaxValue ? remaining : remaining + 1;
+                    links = await store.ExpandAsync(new LinkExpansion(toRead, kinds, side.Fetch, Limit: limit), cancellationToken);
                     expansions++;
                 }
 
