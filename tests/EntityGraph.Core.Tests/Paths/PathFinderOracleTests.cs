@@ -84,6 +84,14 @@ public class PathFinderOracleTests
                 Assert.Equal(expected, actual.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
                 compared++;
                 nonEmpty += actual.Connections.Count > 0 ? 1 : 0;
+
+                // Cut by a small budget, the search may miss paths but returns only real ones, shortest first.
+                var budget = random.Next(1, 8);
+                var cut = await graph.FindAsync(query with { LinkBudget = budget });
+                var every = BruteForce(query with { Limit = int.MaxValue }, links).Select(PathGraph.Describe).ToHashSet();
+                Assert.All(cut.Connections, c => Assert.Contains(PathGraph.Describe(c), every));
+                Assert.Equal(cut.Connections.Select(c => c.Length).Order(), cut.Connections.Select(c => c.Length));
+                Assert.True(cut.LinksRead <= budget);
             }
         }
 
