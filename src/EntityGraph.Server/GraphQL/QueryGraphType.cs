@@ -6,6 +6,7 @@ using EntityGraph.Server.GraphQL.Graph;
 using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.Ownership;
 using EntityGraph.Server.GraphQL.Parties;
+using EntityGraph.Server.GraphQL.Paths;
 using EntityGraph.Server.GraphQL.Shipments;
 using EntityGraph.Server.GraphQL.Tracing;
 using EntityGraph.Server.Hosting;
@@ -55,6 +56,11 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<NonNullGraphType<TraceInputGraphType>>("input", "What to trace.")
             .ResolveAsync(TraceChains.ResolveAsync);
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphPathGraphType>>>>("paths")
+            .Description(PathsField.Description)
+            .WithPathArguments()
+            .ResolveAsync(PathsAsync);
+
         Field<NonNullGraphType<ExposureGraphType>>("exposure")
             .Description("Whether a party is blocked under the OFAC or EU 50% rule on a day, with the owners, percentages and sanctions behind the verdict and a sentence to quote.")
             .Argument<NonNullGraphType<IdGraphType>>("partyId", "The FtM id of the party.")
@@ -91,6 +97,11 @@ public sealed class QueryGraphType : ObjectGraphType
             return new GraphPath(nodes, [.. edges.Select(l => new GraphEdge(l, l.Share?.Text))]);
         })])).ToList();
     }
+
+    private static async Task<object?> PathsAsync(IResolveFieldContext context) => await context.PathsAsync();
+
+    private static async Task<object?> ExposureAsync(IResolveFieldContext context) =>
+        await context.ExposureAsync(context.GetArgument<string>("partyId"));
 
     private static async Task<object?> SearchAsync(IResolveFieldContext context)
     {

@@ -19,6 +19,7 @@ public static class EntityGraphServiceCollectionExtensions
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section))
             .Validate(l => l.MaxDepth > 0 && l.MaxComplexity > 0 && l.MaxPageSize > 0 && l.MaxNeighbourhoodLimit > 0 && l.MaxIds > 0
                 && l.MaxUpsertBatch > 0 && l.MaxRequestBodyBytes > 0 && l.ExecutionTimeout > TimeSpan.Zero, "Every limit in EntityGraph:Limits must be positive.")
+            .Validate(l => l.MaxPathHops > 0 && l.MaxPaths > 0 && l.PathLinkBudget > 0, "Every limit in EntityGraph:Limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
 

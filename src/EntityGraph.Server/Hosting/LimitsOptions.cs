@@ -36,6 +36,18 @@ public sealed class LimitsOptions
     /// <summary>How long one trace may search; beyond it the trace stops between hops and says <c>truncated</c>. Keep it below <see cref="ExecutionTimeout"/>.</summary>
     public TimeSpan TraceTimeBudget { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The largest <c>maxHops</c> of <c>paths</c>.</summary>
+    public int MaxPathHops { get; set; } = 10;
+
+    /// <summary>The largest <c>limit</c> (number of paths) of <c>paths</c>.</summary>
+    public int MaxPaths { get; set; } = 100;
+
+    /// <summary>
+    /// The most links one <c>paths</c> search may read from the store; a search cut by it says so in
+    /// the response's <c>extensions.truncated</c>.
+    /// </summary>
+    public int PathLinkBudget { get; set; } = 200_000;
+
     /// <summary>The most ids an argument list (e.g. <c>neighbourhood(ids:)</c>) may carry.</summary>
     public int MaxIds { get; set; } = 500;
 

@@ -1,0 +1,295 @@
+using EntityGraph.Core.Model;
+
+namespace EntityGraph.Core.Analysis.Paths;
+
+/// <summary>
+/// The in-memory half of <see cref="PathFinder"/>: the two balls, every link read so far indexed by
+/// the node a path leaves it from, the distance bounds, and the enumeration of paths of one length.
+/// </summary>
+/// <remarks>
+/// Why enumeration is complete once the forward ball has radius a and the backward ball radius b with
+/// a + b ≥ L (or one ball holds everything reachable): on a path of length L, the node at position
+/// i &lt; a lies within i &lt; a of the start, so it was expanded and all its links are known; a node
+/// at position i ≥ a is followed by one within L − i − 1 ≤ b − 1 of the end, which was expanded from
+/// the end, so the link between them is known too.
+/// </remarks>
+internal sealed class PathSearch
+{
+    /// <summary>The most steps of enumeration for one search: a guard against dense graphs where many walks fit the bounds.</summary>
+    internal const int EnumerationBudget = 2_000_000;
+
+    private const int Unreachable = int.MaxValue / 2;
+
+    private readonly PathQuery _query;
+    private readonly Side _forward;
+    private readonly Side _backward;
+    private readonly Dictionary<string, List<Link>> _leaving = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Id, string Source, string Target)> _known = [];
+    private readonly HashSet<string> _expandedBothWays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Step[]> _steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _bounds = new(StringComparer.Ordinal);
+    private readonly List<string> _route = [];
+    private readonly List<Link[]> _routeLinks = [];
+    private readonly HashSet<string> _onRoute = new(StringComparer.Ordinal);
+    private readonly List<Connection> _found = [];
+    private int _outside;
+    private int _work;
+
+    public PathSearch(PathQuery query)
+    {
+        _query = query;
+        _forward = new Side(query.FromId, query.Direction, isForward: true);
+        _backward = new Side(query.ToId, Opposite(query.Direction), isForward: false);
+    }
+
+    public IReadOnlyList<Connection> Found => _found;
+
+    /// <summary>Whether the two balls share a node, i.e. a path of length at most the sum of their radii exists.</summary>
+    public bool Met { get; private set; }
+
+    public bool Truncated { get; private set; }
+
+    public bool Full => _found.Count >= _query.Limit;
+
+    /// <summary>
+    /// The side to expand next: the one with the smaller frontier. None when the budget was spent, or
+    /// when one side has no frontier left (it holds all it can reach, so the search is complete).
+    /// </summary>
+    public Side? NextSide() =>
+        Truncated || _forward.Frontier.Count == 0 || _backward.Frontier.Count == 0 ? null
+        : _forward.Frontier.Count <= _backward.Frontier.Count ? _forward : _backward;
+
+    /// <summary>
+    /// The frontier nodes whose links must be read from the store. Following links both ways, a node
+    /// the other side already expanded has all its links known, so it is not read again (a hub
+    /// between the two ends is read once).
+    /// </summary>
+    public IReadOnlyList<string> ToRead(Side side) =>
+        _query.Direction == LinkDirection.Both ? [.. side.Frontier.Where(n => !_expandedBothWays.Contains(n))] : side.Frontier;
+
+    /// <summary>Takes in the links read around a side's frontier; <paramref name="cut"/> when the budget cut them.</summary>
+    public void Absorb(Side side, IReadOnlyList<Link> links, bool cut)
+    {
+        var other = side == _forward ? _backward : _forward;
+        var frontier = new List<string>();
+        if (_query.Direction == LinkDirection.Both)
+        {
+            foreach (var node in side.Frontier.Where(_expandedBothWays.Contains))
+            {
+                foreach (var link in _leaving.GetValueOrDefault(node) ?? [])
+                    Discover(Head(link, node));
+            }
+        }
+
+        foreach (var link in links)
+        {
+            if (link.SourceId == link.TargetId)
+                continue;
+            if (_known.Add((link.Id, link.SourceId, link.TargetId)))
+                Index(link);
+            foreach (var node in Discovered(side, link))
+                Discover(node);
+        }
+
+        if (_query.Direction == LinkDirection.Both)
+            _expandedBothWays.UnionWith(side.Frontier);
+        side.Radius++;
+        side.Frontier = frontier;
+        Truncated |= cut;
+        _steps.Clear();
+
+        void Discover(string node)
+        {
+            if (!side.Distance.TryAdd(node, side.Radius + 1))
+                return;
+            frontier.Add(node);
+            Met |= other.Distance.ContainsKey(node);
+        }
+    }
+
+    /// <summary>Adds the paths of exactly <paramref name="length"/> links, in order, until the limit.</summary>
+    public void Enumerate(int length, CancellationToken cancellationToken)
+    {
+        if (!Met || Full)
+            return;
+        ComputeBounds(length);
+        _route.Add(_query.FromId);
+        _onRoute.Add(_query.FromId);
+        Walk(_query.FromId, length, cancellationToken);
+        _route.Clear();
+        _onRoute.Clear();
+        _routeLinks.Clear();
+    }
+
+    private void Walk(string node, int remaining, CancellationToken cancellationToken)
+    {
+        if (++_work > EnumerationBudget)
+        {
+            Truncated = true;
+            return;
+        }
+
+        if ((_work & 0xFFF) == 0)
+            cancellationToken.ThrowIfCancellationRequested();
+        if (remaining == 0)
+        {
+            if (node == _query.ToId)
+                Emit();
+            return;
+        }
+
+        if (node == _query.ToId)
+            return;
+        foreach (var step in Steps(node))
+        {
+            if (Bound(step.NodeId) > remaining - 1 || _onRoute.Contains(step.NodeId))
+                continue;
+            _route.Add(step.NodeId);
+            _routeLinks.Add(step.Links);
+            _onRoute.Add(step.NodeId);
+            Walk(step.NodeId, remaining - 1, cancellationToken);
+            _onRoute.Remove(step.NodeId);
+            _routeLinks.RemoveAt(_routeLinks.Count - 1);
+            _route.RemoveAt(_route.Count - 1);
+            if (Full || Truncated)
+                return;
+        }
+    }
+
+    /// <summary>One path per choice among parallel links, in order of their ids.</summary>
+    private void Emit()
+    {
+        var choice = new int[_routeLinks.Count];
+        while (!Full)
+        {
+            _found.Add(new Connection([.. _route], [.. _routeLinks.Select((links, i) => links[choice[i]])]));
+            var position = choice.Length - 1;
+            while (position >= 0 && ++choice[position] == _routeLinks[position].Length)
+                choice[position--] = 0;
+            if (position < 0)
+                return;
+        }
+    }
+
+    /// <summary>
+    /// A lower bound on each expanded forward node's distance to the end: exact inside the backward
+    /// ball, one more than its radius outside it (or unreachable once it holds all that reaches the
+    /// end), and through the known links of nodes whose links are all known. Bounds of
+    /// <paramref name="length"/> or more all mean "too far" and are kept at that.
+    /// </summary>
+    private void ComputeBounds(int length)
+    {
+        _outside = _backward.Frontier.Count == 0 ? Unreachable : _backward.Radius + 1;
+        _bounds.Clear();
+        var expanded = _forward.Distance
+            .Where(d => d.Value < _forward.Radius && !_backward.Distance.ContainsKey(d.Key))
+            .OrderByDescending(d => d.Value)
+            .Select(d => d.Key)
+            .ToList();
+        foreach (var node in expanded)
+            _bounds[node] = length;
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var node in expanded)
+            {
+                var best = length;
+                if (_leaving.TryGetValue(node, out var links))
+                {
+                    foreach (var link in links)
+                        best = Math.Min(best, Bound(Head(link, node)) + 1);
+                }
+
+                if (best < _bounds[node])
+                {
+                    _bounds[node] = best;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private int Bound(string node) =>
+        _backward.Distance.TryGetValue(node, out var distance) ? distance
+        : _bounds.TryGetValue(node, out var bound) ? bound
+        : _outside;
+
+    private Step[] Steps(string node)
+    {
+        if (_steps.TryGetValue(node, out var steps))
+            return steps;
+        steps = _leaving.TryGetValue(node, out var links)
+            ? [.. links
+                .GroupBy(l => Head(l, node), StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new Step(g.Key, [.. g.OrderBy(l => l.Id, StringComparer.Ordinal).ThenBy(l => l.SourceId, StringComparer.Ordinal).ThenBy(l => l.TargetId, StringComparer.Ordinal)]))]
+            : [];
+        _steps[node] = steps;
+        return steps;
+    }
+
+    /// <summary>Indexes a link under the node(s) a path may leave it from.</summary>
+    private void Index(Link link)
+    {
+        if (_query.Direction != LinkDirection.Incoming)
+            Leaving(link.SourceId).Add(link);
+        if (_query.Direction != LinkDirection.Outgoing)
+            Leaving(link.TargetId).Add(link);
+    }
+
+    private List<Link> Leaving(string node)
+    {
+        if (!_leaving.TryGetValue(node, out var links))
+            _leaving[node] = links = [];
+        return links;
+    }
+
+    /// <summary>The node a path reaches through a link it leaves <paramref name="tail"/> by.</summary>
+    private string Head(Link link, string tail) => _query.Direction switch
+    {
+        LinkDirection.Outgoing => link.TargetId,
+        LinkDirection.Incoming => link.SourceId,
+        _ => link.SourceId == tail ? link.TargetId : link.SourceId,
+    };
+
+    /// <summary>The nodes a side reaches through a link read around its frontier.</summary>
+    private IEnumerable<string> Discovered(Side side, Link link)
+    {
+        var pointsForward = side.IsForward == (_query.Direction == LinkDirection.Outgoing);
+        if (_query.Direction == LinkDirection.Both)
+        {
+            yield return link.SourceId;
+            yield return link.TargetId;
+        }
+        else
+        {
+            yield return pointsForward ? link.TargetId : link.SourceId;
+        }
+    }
+
+    private static LinkDirection Opposite(LinkDirection direction) => direction switch
+    {
+        LinkDirection.Outgoing => LinkDirection.Incoming,
+        LinkDirection.Incoming => LinkDirection.Outgoing,
+        _ => LinkDirection.Both,
+    };
+
+    /// <summary>The nodes a path may step to from one node, with the parallel links that join them.</summary>
+    private sealed record Step(string NodeId, Link[] Links);
+
+    /// <summary>One end's ball: the distance of every node found from that end, and its unexpanded frontier.</summary>
+    internal sealed class Side(string origin, LinkDirection fetch, bool isForward)
+    {
+        public Dictionary<string, int> Distance { get; } = new(StringComparer.Ordinal) { [origin] = 0 };
+
+        public List<string> Frontier { get; set; } = [origin];
+
+        /// <summary>How many levels have been expanded: nodes nearer than this have all their links known.</summary>
+        public int Radius { get; set; }
+
+        /// <summary>Which links to fetch around the frontier.</summary>
+        public LinkDirection Fetch { get; } = fetch;
+
+        public bool IsForward { get; } = isForward;
+    }
+}

@@ -1,0 +1,151 @@
+using EntityGraph.Core.Analysis.Paths;
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
+using EntityGraph.Testing;
+
+namespace EntityGraph.Core.Tests.Paths;
+
+/// <summary>The path finder against a brute force that enumerates every simple path of small random graphs.</summary>
+public class PathFinderOracleTests
+{
+    private static readonly LinkKind[] AllKinds = Enum.GetValues<LinkKind>();
+
+    [Fact]
+    public async Task the_finder_returns_the_first_paths_of_a_brute_force_enumeration_in_the_same_order()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var compared = 0;
+        var nonEmpty = 0;
+        for (var seed = 0; seed < 250; seed++)
+        {
+            var random = new Random(seed);
+            var fixture = FtmGraph.Create();
+            var parties = Enumerable.Range(0, random.Next(4, 9)).Select(i => $"p{i}").ToList();
+            foreach (var id in parties)
+            {
+                if (random.Next(3) == 0)
+                    fixture.Person(id, id.ToUpperInvariant());
+                else
+                    fixture.Company(id, id.ToUpperInvariant());
+            }
+
+            string Any() => parties[random.Next(parties.Count)];
+            for (var a = 0; a < random.Next(0, 3); a++)
+            {
+                fixture.Address($"addr{a}", $"Street {a}");
+                for (var r = random.Next(1, 4); r > 0; r--)
+                    fixture.Set(Any(), "addressEntity", $"addr{a}");
+            }
+
+            // Fixed ids let the same pair be linked twice (parallel links); an owner may own itself (a self-loop).
+            for (var l = random.Next(2, 12); l > 0; l--)
+            {
+                var (from, to) = (Any(), Any());
+                switch (random.Next(5))
+                {
+                    case 0: fixture.Owns(from, to, id: $"own{l}"); break;
+                    case 1: fixture.Directs(from, to, id: $"dir{l}"); break;
+                    case 2: fixture.Controls(from, to, id: $"ctl{l}"); break;
+                    case 3: fixture.Entity($"rel{l}", "Associate", ("person", from), ("associate", to)); break;
+                    default: fixture.Entity($"rep{l}", "Representation", ("agent", from), ("client", to)); break;
+                }
+            }
+
+            for (var s = random.Next(0, 5); s > 0; s--)
+                fixture.Shipment($"s{s}", Any(), Any(), declarant: random.Next(4) == 0 ? Any() : null);
+            if (random.Next(3) == 0)
+                fixture.Sanction(Any());
+
+            var entities = fixture.Entities;
+            await using var graph = await PathGraph.LoadAsync(entities, ct);
+            var nodes = parties.Concat(entities.Where(e => e.Schema is "Address" or "EconomicActivity" or "Sanction").Select(e => e.Id)).ToList();
+            var links = await graph.Store.ExpandAsync(new LinkExpansion([.. entities.Select(e => e.Id)], Limit: int.MaxValue), ct);
+
+            for (var q = 0; q < 4; q++)
+            {
+                var from = nodes[random.Next(nodes.Count)];
+                var to = nodes[random.Next(nodes.Count)];
+                if (from == to)
+                    continue;
+                var query = new PathQuery
+                {
+                    FromId = from,
+                    ToId = to,
+                    MaxHops = random.Next(1, 7),
+                    Limit = random.Next(1, 13),
+                    Direction = random.Next(4) switch { 0 => LinkDirection.Outgoing, 1 => LinkDirection.Incoming, _ => LinkDirection.Both },
+                    Kinds = random.Next(3) == 0 ? [.. AllKinds.Where(_ => random.Next(2) == 0)] : null,
+                };
+
+                var expected = BruteForce(query, links).Take(query.Limit).Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}");
+                var actual = await graph.FindAsync(query);
+
+                Assert.False(actual.Truncated);
+                Assert.Equal(expected, actual.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
+                compared++;
+                nonEmpty += actual.Connections.Count > 0 ? 1 : 0;
+
+                // Cut by a small budget, the search may miss paths but returns only real ones, shortest first.
+                var budget = random.Next(1, 8);
+                var cut = await graph.FindAsync(query with { LinkBudget = budget });
+                var every = BruteForce(query with { Limit = int.MaxValue }, links).Select(PathGraph.Describe).ToHashSet();
+                Assert.All(cut.Connections, c => Assert.Contains(PathGraph.Describe(c), every));
+                Assert.Equal(cut.Connections.Select(c => c.Length).Order(), cut.Connections.Select(c => c.Length));
+                Assert.True(cut.LinksRead <= budget);
+            }
+        }
+
+        // The comparison means something only if many random queries do have paths.
+        Assert.True(nonEmpty > compared / 3, $"only {nonEmpty} of {compared} queries had a path");
+    }
+
+    /// <summary>Every simple path of at most MaxHops links, by length, then node ids, then link ids.</summary>
+    private static List<Connection> BruteForce(PathQuery query, IReadOnlyList<Link> links)
+    {
+        var steps = new List<(string Tail, string Head, Link Link)>();
+        foreach (var link in links.Where(l => l.SourceId != l.TargetId && (query.Kinds is not { Count: > 0 } || query.Kinds.Contains(l.Kind))))
+        {
+            if (query.Direction != LinkDirection.Incoming)
+                steps.Add((link.SourceId, link.TargetId, link));
+            if (query.Direction != LinkDirection.Outgoing)
+                steps.Add((link.TargetId, link.SourceId, link));
+        }
+
+        var found = new List<Connection>();
+        var route = new List<string> { query.FromId };
+        var routeLinks = new List<Link>();
+        Extend();
+        return [.. found.OrderBy(c => c, Comparer<Connection>.Create(Compare))];
+
+        void Extend()
+        {
+            var here = route[^1];
+            if (here == query.ToId)
+            {
+                found.Add(new Connection([.. route], [.. routeLinks]));
+                return;
+            }
+
+            if (routeLinks.Count == query.MaxHops)
+                return;
+            foreach (var (_, head, link) in steps.Where(s => s.Tail == here && !route.Contains(s.Head)))
+            {
+                route.Add(head);
+                routeLinks.Add(link);
+                Extend();
+                route.RemoveAt(route.Count - 1);
+                routeLinks.RemoveAt(routeLinks.Count - 1);
+            }
+        }
+    }
+
+    private static int Compare(Connection x, Connection y)
+    {
+        var order = x.Length.CompareTo(y.Length);
+        for (var i = 0; order == 0 && i < x.NodeIds.Count; i++)
+            order = string.CompareOrdinal(x.NodeIds[i], y.NodeIds[i]);
+        for (var i = 0; order == 0 && i < x.Links.Count; i++)
+            order = string.CompareOrdinal(x.Links[i].Id, y.Links[i].Id);
+        return order;
+    }
+}

@@ -1,0 +1,236 @@
+using EntityGraph.Core.Analysis.Paths;
+using EntityGraph.Core.Model;
+using EntityGraph.Testing;
+
+namespace EntityGraph.Core.Tests.Paths;
+
+public class PathFinderTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static PathQuery Between(string from, string to) => new() { FromId = from, ToId = to };
+
+    [Fact]
+    public async Task a_direct_link_is_a_path_of_one_hop()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create().Person("ivanov", "Ivan Ivanov").Company("acme", "Acme GmbH").Owns("ivanov", "acme", "51%"), Ct);
+
+        var result = await graph.FindAsync(Between("acme", "ivanov"));
+
+        var path = Assert.Single(result.Connections);
+        Assert.Equal(["acme", "ivanov"], path.NodeIds);
+        Assert.Equal(LinkKind.Owns, Assert.Single(path.Links).Kind);
+        Assert.Equal("ivanov", path.Links[0].SourceId);
+        Assert.False(result.Truncated);
+    }
+
+    [Fact]
+    public async Task parties_registered_at_the_same_address_are_two_hops_apart_through_the_address()
+    {
+        var fixture = FtmGraph.Create()
+            .Company("alpha", "Alpha LLC").Company("beta", "Beta LLC")
+            .Address("addr", "1 Frunze St, Bishkek", "kg", of: "alpha");
+        fixture.Set("beta", "addressEntity", "addr");
+        await using var graph = await PathGraph.LoadAsync(fixture, Ct);
+
+        Assert.Equal(
+            ["alpha -[alpha:addressEntity:addr]- addr -[beta:addressEntity:addr]- beta"],
+            await graph.DescribeAsync(Between("alpha", "beta")));
+    }
+
+    [Fact]
+    public async Task a_shipment_joins_its_sender_and_receiver_in_two_hops()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create().Company("seller", "Seller GmbH").Company("buyer", "Buyer AO").Shipment("s1", "seller", "buyer", "2023-01-05"), Ct);
+
+        Assert.Equal(
+            ["buyer -[s1:receiver:buyer]- s1 -[s1:sender:seller]- seller"],
+            await graph.DescribeAsync(Between("buyer", "seller")));
+    }
+
+    [Fact]
+    public async Task the_shortest_connection_comes_first_and_longer_ones_follow_when_more_are_asked_for()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create()
+                .Company("a", "A").Company("b", "B").Company("c", "C").Company("d", "D").Company("e", "E")
+                .Owns("d", "e").Owns("e", "b").Owns("a", "d")
+                .Directs("c", "b").Directs("a", "c")
+                .Owns("a", "b"),
+            Ct);
+
+        Assert.Equal(
+            ["a -[own-a-b]- b", "a -[dir-a-c]- c -[dir-c-b]- b", "a -[own-a-d]- d -[own-d-e]- e -[own-e-b]- b"],
+            await graph.DescribeAsync(Between("a", "b")));
+        Assert.Equal(
+            ["a -[own-a-b]- b", "a -[dir-a-c]- c -[dir-c-b]- b"],
+            await graph.DescribeAsync(Between("a", "b") with { Limit = 2 }));
+        Assert.Equal(
+            ["a -[own-a-b]- b", "a -[dir-a-c]- c -[dir-c-b]- b"],
+            await graph.DescribeAsync(Between("a", "b") with { MaxHops = 2 }));
+    }
+
+    [Fact]
+    public async Task paths_of_the_same_length_are_ordered_by_the_ids_of_their_nodes()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create()
+                .Company("from", "From").Company("to", "To").Company("x", "X").Company("m", "M")
+                .Owns("from", "x").Owns("x", "to").Owns("from", "m").Owns("m", "to"),
+            Ct);
+
+        Assert.Equal(
+            ["from -[own-from-m]- m -[own-m-to]- to", "from -[own-from-x]- x -[own-x-to]- to"],
+            await graph.DescribeAsync(Between("from", "to")));
+    }
+
+    [Fact]
+    public async Task no_path_within_max_hops_gives_nothing()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create()
+                .Company("a", "A").Company("b", "B").Company("c", "C").Company("d", "D").Company("island", "Island")
+                .Owns("a", "b").Owns("b", "c").Owns("c", "d"),
+            Ct);
+
+        var tooFar = await graph.FindAsync(Between("a", "d") with { MaxHops = 2 });
+        Assert.Empty(tooFar.Connections);
+        Assert.False(tooFar.Truncated);
+        Assert.Empty((await graph.FindAsync(Between("a", "island"))).Connections);
+        Assert.Empty((await graph.FindAsync(Between("a", "nobody"))).Connections);
+        Assert.Single((await graph.FindAsync(Between("a", "d") with { MaxHops = 3 })).Connections);
+    }
+
+    [Fact]
+    public async Task the_links_filter_keeps_only_paths_over_the_kinds_asked_for()
+    {
+        var fixture = FtmGraph.Create()
+            .Company("a", "A").Company("b", "B").Company("holding", "Holding")
+            .Address("addr", "Dubai Silicon Oasis", "ae", of: "a")
+            .Owns("holding", "a").Owns("holding", "b");
+        fixture.Set("b", "addressEntity", "addr");
+        await using var graph = await PathGraph.LoadAsync(fixture, Ct);
+
+        Assert.Equal(
+            ["a -[a:addressEntity:addr]- addr -[b:addressEntity:addr]- b", "a -[own-holding-a]- holding -[own-holding-b]- b"],
+            await graph.DescribeAsync(Between("a", "b")));
+        Assert.Equal(
+            ["a -[own-holding-a]- holding -[own-holding-b]- b"],
+            await graph.DescribeAsync(Between("a", "b") with { Kinds = [LinkKind.Owns, LinkKind.Directs] }));
+        Assert.Empty(await graph.DescribeAsync(Between("a", "b") with { Kinds = [LinkKind.Sent, LinkKind.Received] }));
+    }
+
+    [Fact]
+    public async Task a_direction_follows_links_only_the_way_they_point()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create()
+                .Person("ivanov", "Ivanov").Company("holding", "Holding").Company("acme", "Acme").Company("side", "Side")
+                .Owns("ivanov", "holding").Owns("holding", "acme")
+                .Owns("ivanov", "side").Owns("acme", "side"),
+            Ct);
+
+        Assert.Equal(
+            ["ivanov -[own-ivanov-holding]- holding -[own-holding-acme]- acme"],
+            await graph.DescribeAsync(Between("ivanov", "acme") with { Direction = LinkDirection.Outgoing }));
+        Assert.Empty(await graph.DescribeAsync(Between("acme", "ivanov") with { Direction = LinkDirection.Outgoing }));
+        Assert.Equal(
+            ["acme -[own-holding-acme]- holding -[own-ivanov-holding]- ivanov"],
+            await graph.DescribeAsync(Between("acme", "ivanov") with { Direction = LinkDirection.Incoming }));
+        Assert.Equal(
+            ["acme -[own-holding-acme]- holding -[own-ivanov-holding]- ivanov", "acme -[own-acme-side]- side -[own-ivanov-side]- ivanov"],
+            await graph.DescribeAsync(Between("acme", "ivanov")));
+    }
+
+    [Fact]
+    public async Task a_cycle_never_makes_a_node_appear_twice_in_a_path()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create()
+                .Company("a", "A").Company("b", "B").Company("c", "C").Company("t", "T")
+                .Owns("a", "b").Owns("b", "c").Owns("c", "a").Owns("c", "t"),
+            Ct);
+
+        var result = await graph.FindAsync(Between("a", "t") with { MaxHops = 8 });
+
+        Assert.Equal(
+            ["a -[own-c-a]- c -[own-c-t]- t", "a -[own-a-b]- b -[own-b-c]- c -[own-c-t]- t"],
+            result.Connections.Select(PathGraph.Describe));
+        Assert.All(result.Connections, p => Assert.Equal(p.NodeIds.Count, p.NodeIds.Distinct().Count()));
+    }
+
+    [Fact]
+    public async Task parallel_links_between_the_same_two_nodes_are_separate_paths()
+    {
+        await using var graph = await PathGraph.LoadAsync(
+            FtmGraph.Create()
+                .Person("lebedev", "Lebedev").Company("tengri", "Tengri").Company("treid", "Treid")
+                .Owns("lebedev", "tengri", "51%").Directs("lebedev", "tengri")
+                .Owns("lebedev", "treid", "100").Directs("lebedev", "treid"),
+            Ct);
+
+        Assert.Equal(
+            [
+                "tengri -[dir-lebedev-tengri]- lebedev -[dir-lebedev-treid]- treid",
+                "tengri -[dir-lebedev-tengri]- lebedev -[own-lebedev-treid]- treid",
+                "tengri -[own-lebedev-tengri]- lebedev -[dir-lebedev-treid]- treid",
+            ],
+            await graph.DescribeAsync(Between("tengri", "treid") with { Limit = 3 }));
+        Assert.Equal(4, (await graph.FindAsync(Between("tengri", "treid"))).Connections.Count);
+    }
+
+    [Fact]
+    public async Task a_hub_address_is_read_once_in_one_store_call_for_the_whole_frontier()
+    {
+        var fixture = FtmGraph.Create().Address("hub", "Mass registration address", "kg");
+        for (var i = 0; i < 300; i++)
+            fixture.Company($"shell-{i:D3}", $"Shell {i}").Set($"shell-{i:D3}", "addressEntity", "hub");
+        await using var graph = await PathGraph.LoadAsync(fixture, Ct);
+
+        var first = await graph.FindAsync(Between("shell-007", "shell-123") with { Limit = 1 });
+        var all = await graph.FindAsync(Between("shell-007", "shell-123"));
+
+        Assert.Equal(["shell-007 -[shell-007:addressEntity:hub]- hub -[shell-123:addressEntity:hub]- shell-123"], first.Connections.Select(PathGraph.Describe));
+        Assert.Equal(first.Connections.Select(PathGraph.Describe), all.Connections.Select(PathGraph.Describe));
+        Assert.Equal((2, 301), (first.Expansions, first.LinksRead));
+        // Proving there is no other path reads every shell once, in one call per level, and the hub once.
+        Assert.Equal((4, 600), (all.Expansions, all.LinksRead));
+        Assert.False(all.Truncated);
+    }
+
+    [Fact]
+    public async Task a_spent_link_budget_cuts_the_search_and_says_so()
+    {
+        var fixture = FtmGraph.Create().Company("a", "A").Company("b", "B").Address("hub", "Hub", of: "a");
+        for (var i = 0; i < 50; i++)
+            fixture.Company($"shell-{i:D2}", $"Shell {i}").Set($"shell-{i:D2}", "addressEntity", "hub").Owns($"shell-{i:D2}", "b");
+        await using var graph = await PathGraph.LoadAsync(fixture, Ct);
+
+        var generous = await graph.FindAsync(Between("a", "b") with { MaxHops = 3 });
+        var cut = await graph.FindAsync(Between("a", "b") with { MaxHops = 3, LinkBudget = 20 });
+
+        Assert.Equal(10, generous.Connections.Count);
+        Assert.False(generous.Truncated);
+        Assert.True(cut.Truncated);
+        Assert.True(cut.LinksRead <= 20);
+    }
+
+    [Fact]
+    public async Task an_unbounded_link_budget_still_finds_paths()
+    {
+        await using var graph = await PathGraph.LoadAsync(FtmGraph.Create().Company("a", "A").Company("b", "B").Owns("a", "b"), Ct);
+
+        Assert.Equal(["a -[own-a-b]- b"], await graph.DescribeAsync(Between("a", "b") with { LinkBudget = int.MaxValue }));
+    }
+
+    [Fact]
+    public async Task a_path_needs_two_different_ends()
+    {
+        await using var graph = await PathGraph.LoadAsync(FtmGraph.Create().Company("a", "A"), Ct);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => graph.FindAsync(Between("a", "a")));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => graph.FindAsync(Between("a", "b") with { MaxHops = 0 }));
+    }
+}
