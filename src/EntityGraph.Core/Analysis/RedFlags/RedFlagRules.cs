@@ -170,15 +170,16 @@ internal static class RedFlagRules
 
         var truncated = c.Truncated(ShipmentRole.Sender) || c.Truncated(ShipmentRole.Receiver);
         var atLeast = truncated ? "at least " : "";
-        var traded = (sent.Count, received.Count) switch
+        var roles = (sent.Count, received.Count) switch
         {
-            (> 0, > 0) => $"since then sent {atLeast}{sent.Count} and received {atLeast}{received.Count} shipments",
-            (> 0, _) => $"since then sent {atLeast}{Count(sent.Count, "shipment", "shipments")}",
-            _ => $"since then received {atLeast}{Count(received.Count, "shipment", "shipments")}",
+            (> 0, > 0) => $"sent or received {atLeast}{Count(all.Count, "shipment", "shipments")}",
+            (> 0, _) => $"sent {atLeast}{Count(sent.Count, "shipment", "shipments")}",
+            _ => $"received {atLeast}{Count(received.Count, "shipment", "shipments")}",
         };
+        var split = sent.Count > 0 && received.Count > 0 ? $"; {sent.Count} sent, {received.Count} received" : "";
         return new RedFlag(
             RedFlagCode.NewCompanyTradingChpl,
-            $"Incorporated on {incorporated}, after 24 February 2022, and {traded} of CHPL goods ({Tiers(all)}) {Worth(all, truncated)}, the first on {all[0].Date}.",
+            $"Incorporated on {incorporated}, after 24 February 2022, and since then {roles} of CHPL goods ({Tiers(all)}{split}) {Worth(all, truncated)}, the first on {all[0].Date}.",
             new RedFlagEvidence { ShipmentIds = [.. all.Select(s => s.Id)] })
         { Truncated = truncated };
     }
