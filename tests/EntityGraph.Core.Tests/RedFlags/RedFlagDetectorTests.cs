@@ -85,7 +85,7 @@ public class RedFlagDetectorTests
         var flag = Single(await FlagsOf(graph, "tekhno"), RedFlagCode.OwnershipNearBlocked);
 
         Assert.Equal(
-            "Tekhnoimpuls OOO is near-blocked under the OFAC 50% rule as of 2026-11-27: blocked owners hold 25% (Holding AO 25%), at least 25% but under the 50% that would block it.",
+            "Blocked owners hold 25% of Tekhnoimpuls OOO as of 2026-11-27 (Holding AO 25%): at least 25%, but under the 50% at which ownership blocks under the OFAC 50% rule.",
             flag.Sentence);
         Assert.Equal(["holding"], flag.Evidence.PartyIds);
         Assert.Equal(["own-holding-tekhno"], flag.Evidence.LinkIds);

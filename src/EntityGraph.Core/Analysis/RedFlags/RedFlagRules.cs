@@ -56,7 +56,7 @@ internal static class RedFlagRules
             || exposure.BlockedOwnershipPercent >= RedFlagDetector.BlockedPercent - Tolerance)
             return null;
         return OwnershipFlag(c, exposure, RedFlagCode.OwnershipNearBlocked,
-            $"{c.Party.Name} is near-blocked under {RuleName(c.Rule)} as of {Day(c.AsOf)}: blocked owners hold {Percent(exposure.BlockedOwnershipPercent)} ({{0}}), at least 25% but under the 50% that would block it.");
+            $"Blocked owners hold {Percent(exposure.BlockedOwnershipPercent)} of {c.Party.Name} as of {Day(c.AsOf)} ({{0}}): at least 25%, but under the 50% at which ownership blocks under {RuleName(c.Rule)}.");
     }
 
     private static RedFlag OwnershipFlag(Context c, Exposure exposure, RedFlagCode code, string template)
