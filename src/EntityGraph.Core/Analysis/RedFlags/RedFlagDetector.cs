@@ -96,7 +96,22 @@ public sealed class RedFlagDetector(IGraphStore store)
         var facts = await GatherAsync([.. parties.Select(p => p.Id)], rule, asOf, cancellationToken);
         foreach (var party in parties)
             facts.Parties[party.Id] = party;
+
+        // The rules do not depend on names: write the sentences once to learn which names they need, read those in one call, write again.
+        var flags = parties.ToDictionary(p => p.Id, p => RedFlagRules.Evaluate(p, facts, rule, asOf), StringComparer.Ordinal);
+        if (facts.MissingNames.Count == 0)
+            return flags;
+        await ReadPartiesAsync(facts, [.. facts.MissingNames], cancellationToken);
         return parties.ToDictionary(p => p.Id, p => RedFlagRules.Evaluate(p, facts, rule, asOf), StringComparer.Ordinal);
+    }
+
+    private async Task ReadPartiesAsync(RedFlagFacts facts, List<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+            return;
+        foreach (var party in await store.GetPartiesAsync(ids, cancellationToken))
+            facts.Parties[party.Id] = party;
+        facts.MissingNames.Clear();
     }
 
     private async Task<RedFlagFacts> GatherAsync(List<string> ids, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken)
@@ -136,20 +151,12 @@ public sealed class RedFlagDetector(IGraphStore store)
             }
         }
 
-        // Names for the sentences, and receivers' countries for shipments that do not state a destination.
-        var mentioned = facts.Holders.Values.SelectMany(l => l).Select(l => l.SourceId)
-            .Concat(facts.ActiveSanctions.Keys)
-            .Concat(facts.Exposures.Values.SelectMany(e => e.Contributions).Select(c => c.OwnerId))
-            .Concat(facts.Exposures.Values.SelectMany(e => e.ControlFlags).Select(f => f.ControllerId))
-            .Concat(facts.Shipments.Values.SelectMany(byParty => byParty.Values).SelectMany(l => l)
-                .SelectMany(s => new[] { s.SenderId, s.ReceiverId, s.DeclarantId }).OfType<string>())
-            .Where(id => !idSet.Contains(id))
+        // The transshipment rule needs the country of receivers of shipments that state no destination.
+        var receivers = facts.Shipments[ShipmentRole.Sender].Values.SelectMany(l => l)
+            .Where(s => Rules.Countries.Normalize(s.DestinationCountry) is null)
+            .Select(s => s.ReceiverId).OfType<string>()
             .Distinct(StringComparer.Ordinal).ToList();
-        if (mentioned.Count > 0)
-        {
-            foreach (var party in await store.GetPartiesAsync(mentioned, cancellationToken))
-                facts.Parties[party.Id] = party;
-        }
+        await ReadPartiesAsync(facts, receivers, cancellationToken);
 
         var flaggedAddresses = facts.Residents
             .Where(r => r.Value.Any(l => facts.ActiveSanctions.ContainsKey(l.SourceId)))

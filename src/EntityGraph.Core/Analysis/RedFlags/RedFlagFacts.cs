@@ -52,5 +52,14 @@ internal sealed class RedFlagFacts
 
     public IReadOnlyList<Sanction> SanctionsOf(string partyId) => Of(ActiveSanctions, partyId);
 
-    public string Name(string partyId) => Parties.TryGetValue(partyId, out var party) ? party.Name : partyId;
+    /// <summary>Parties a sentence named that were not read yet; the detector reads them and writes the sentences again.</summary>
+    public HashSet<string> MissingNames { get; } = new(StringComparer.Ordinal);
+
+    public string Name(string partyId)
+    {
+        if (Parties.TryGetValue(partyId, out var party))
+            return party.Name;
+        MissingNames.Add(partyId);
+        return partyId;
+    }
 }

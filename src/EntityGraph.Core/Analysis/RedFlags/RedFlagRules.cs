@@ -114,7 +114,7 @@ internal static class RedFlagRules
             if (neighbours.Count == 0)
                 continue;
             var address = c.Facts.Addresses.TryGetValue(registration.TargetId, out var found) ? found.Full : registration.TargetId;
-            parts.Add($"{address} with {Join(neighbours.Select(l => $"{c.Facts.Name(l.SourceId)} ({SanctionedBy(c.Facts.SanctionsOf(l.SourceId))})"))}");
+            parts.Add($"{address} with {Join(neighbours, l => $"{c.Facts.Name(l.SourceId)} ({SanctionedBy(c.Facts.SanctionsOf(l.SourceId))})", NamesShown)}");
             addressIds.Add(registration.TargetId);
             evidence.Add(registration);
             evidence.AddRange(neighbours);
@@ -203,7 +203,7 @@ internal static class RedFlagRules
         var count = (truncated ? "at least " : "") + Count(shipments.Count, "shipment", "shipments");
         return new RedFlag(
             RedFlagCode.TransshipmentChplToRussia,
-            $"Located in {countries}, a common transshipment point for goods bound for Russia, and sent {count} of CHPL goods ({Tiers(shipments)}) {Worth(shipments, truncated)} to {Join(destinations)} since 24 February 2022 ({shipments[0].Date} to {shipments[^1].Date}), to {Join(receivers.Select(c.Facts.Name), NamesShown)}.",
+            $"Located in {countries}, a common transshipment point for goods bound for Russia, and sent {count} of CHPL goods ({Tiers(shipments)}) {Worth(shipments, truncated)} to {Join(destinations)} since 24 February 2022 ({shipments[0].Date} to {shipments[^1].Date}), to {Join(receivers, c.Facts.Name, NamesShown)}.",
             new RedFlagEvidence { ShipmentIds = [.. shipments.Select(s => s.Id)], PartyIds = receivers })
         { Truncated = truncated };
     }
@@ -281,9 +281,10 @@ internal static class RedFlagRules
 
     /// <summary>"Silk Way Forwarding (12), Other LLC (1)", most shipments first.</summary>
     private static string ByParty(Context c, IEnumerable<Shipment> shipments, Func<Shipment, string> party) =>
-        Join(shipments.GroupBy(party, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{c.Facts.Name(g.Key)} ({g.Count()})"), NamesShown);
+        Join(
+            [.. shipments.GroupBy(party, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)],
+            g => $"{c.Facts.Name(g.Key)} ({g.Count()})",
+            NamesShown);
 
     private static RedFlagEvidence Neighbours(Context c, IReadOnlyCollection<Link> links)
     {

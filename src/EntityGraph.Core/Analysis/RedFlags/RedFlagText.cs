@@ -44,12 +44,18 @@ internal static class RedFlagText
         return $"worth {(atLeast ? "at least " : "")}{Usd(known.Sum(s => s.ValueUsd!.Value))}";
     }
 
-    /// <summary>At most <paramref name="shown"/> items, then "and N others".</summary>
-    public static string Join(IEnumerable<string> parts, int shown = int.MaxValue)
+    /// <summary>The first <paramref name="shown"/> items, written (and only those), then "and N others".</summary>
+    public static string Join<T>(IReadOnlyCollection<T> items, Func<T, string> write, int shown)
+    {
+        List<string> parts = [.. items.Take(shown).Select(write)];
+        if (items.Count > shown)
+            parts.Add($"{items.Count - shown} others");
+        return Join(parts);
+    }
+
+    public static string Join(IEnumerable<string> parts)
     {
         var list = parts.ToList();
-        if (list.Count > shown)
-            list = [.. list.Take(shown), $"{list.Count - shown} others"];
         return list.Count switch
         {
             0 => "",
