@@ -170,12 +170,9 @@ internal static class RedFlagRules
 
         var truncated = c.Truncated(ShipmentRole.Sender) || c.Truncated(ShipmentRole.Receiver);
         var atLeast = truncated ? "at least " : "";
-        var roles = (sent.Count, received.Count) switch
-        {
-            (> 0, > 0) => $"sent or received {atLeast}{Count(all.Count, "shipment", "shipments")}",
-            (> 0, _) => $"sent {atLeast}{Count(sent.Count, "shipment", "shipments")}",
-            _ => $"received {atLeast}{Count(received.Count, "shipment", "shipments")}",
-        };
+        var roles = received.Count == 0 ? $"sent {atLeast}{Count(sent.Count, "shipment", "shipments")}"
+            : sent.Count == 0 ? $"received {atLeast}{Count(received.Count, "shipment", "shipments")}"
+            : $"sent or received {atLeast}{Count(all.Count, "shipment", "shipments")}";
         var split = sent.Count > 0 && received.Count > 0 ? $"; {sent.Count} sent, {received.Count} received" : "";
         return new RedFlag(
             RedFlagCode.NewCompanyTradingChpl,
