@@ -171,6 +171,25 @@ public class RedFlagDetectorTests
     }
 
     [Fact]
+    public async Task a_mass_registration_address_is_read_only_up_to_the_bound_and_the_flag_says_so()
+    {
+        var graph = FtmGraph.Create()
+            .Company("tekhno", "Tekhnoimpuls OOO", country: "kg")
+            .Address("addr-mass", "Bishkek, Toktogula 125/1", country: "kg", of: "tekhno")
+            .Company("a-vektor", "Vektor Mikro OOO", country: "ru").Sanction("a-vektor").Set("a-vektor", "addressEntity", "addr-mass");
+        for (var i = 0; i < 5; i++)
+            graph.Company($"b-shell-{i}", $"Shell {i} LLC", country: "kg").Set($"b-shell-{i}", "addressEntity", "addr-mass");
+        await using var store = await ExposureStore.OpenAsync(graph.Entities, Ct);
+
+        var flags = await new RedFlagDetector(store.Store) { AddressNeighbourLimit = 3 }.DetectAsync("tekhno", OwnershipRule.Ofac, AsOf, Ct);
+
+        var flag = Single(flags!, RedFlagCode.SanctionedAddressNeighbour);
+        Assert.True(flag.Truncated);
+        Assert.Equal(["a-vektor"], flag.Evidence.PartyIds);
+        Assert.EndsWith("Not every party registered there was checked (mass-registration address).", flag.Sentence);
+    }
+
+    [Fact]
     public async Task a_sanctioned_controller_is_a_control_red_flag_under_either_rule()
     {
         var graph = FtmGraph.Create()

@@ -131,6 +131,16 @@ public sealed class RedFlagQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task persons_have_red_flags_too_gromov_is_directly_sanctioned_three_times()
+    {
+        var data = await _server.QueryAsync("""{ party(id: "per-ru-gromov") { ... on Person { redFlags(asOf: "2026-11-27") { code evidence { sanctionIds } } } } }""");
+
+        var flag = Assert.Single(data["party"]!["redFlags"]!.AsArray())!;
+        Assert.Equal("DIRECTLY_SANCTIONED", flag["code"]!.GetValue<string>());
+        Assert.Equal(["san-eu-gromov", "san-ofac-gromov", "san-uk-gromov"], Ids(flag, "sanctionIds").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task a_list_of_parties_gets_its_red_flags_with_evidence_records_to_display()
     {
         var data = await _server.QueryAsync("""
