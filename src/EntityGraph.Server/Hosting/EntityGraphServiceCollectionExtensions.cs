@@ -3,6 +3,7 @@ using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL;
 using EntityGraph.Server.GraphQL.Errors;
 using EntityGraph.Server.GraphQL.Loading;
+using EntityGraph.Server.GraphQL.RedFlags;
 using EntityGraph.Server.Http;
 using EntityGraph.Storage.Sqlite;
 using GraphQL;
@@ -30,6 +31,7 @@ public static class EntityGraphServiceCollectionExtensions
         services.AddHostedService<StoreInitializer>();
 
         services.AddScoped<GraphLoaders>();
+        services.AddScoped<RedFlagLoader>();
         services.AddGraphQL(graphql => graphql
             .AddSchema<EntityGraphSchema>()
             .AddGraphTypes(typeof(EntityGraphSchema).Assembly)

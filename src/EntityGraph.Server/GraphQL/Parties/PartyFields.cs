@@ -2,6 +2,7 @@ using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Model;
 using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.Ownership;
+using EntityGraph.Server.GraphQL.RedFlags;
 using EntityGraph.Server.GraphQL.Sanctions;
 using EntityGraph.Server.GraphQL.Scalars;
 using EntityGraph.Server.GraphQL.Shipments;
@@ -41,6 +42,7 @@ internal static class PartyFields
             .WithExposureArguments().Resolve(c => new MappedResult<Exposure, bool>(c.Exposure(c.Source.Id), e => e.Blocked));
         type.Field<NonNullGraphType<ExposureGraphType>>("exposure").Description("The ownership-rule verdict for the party on the day, with the owners, percentages and sanctions behind it.")
             .WithExposureArguments().Resolve(c => c.Exposure(c.Source.Id));
+        type.AddRedFlagsField();
         type.Field<NonNullGraphType<StringGraphType>>("schema").Description("The FtM schema the party was given (e.g. Company, PublicBody).").Resolve(c => c.Source.Schema);
         type.Field<DateTimeOffsetGraphType>("firstSeen").Description("When any dataset first carried this party.").Resolve(c => c.Source.Provenance.FirstSeen);
         type.Field<DateTimeOffsetGraphType>("lastSeen").Description("When any dataset last carried this party.").Resolve(c => c.Source.Provenance.LastSeen);
