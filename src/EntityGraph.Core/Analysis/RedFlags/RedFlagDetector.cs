@@ -119,12 +119,8 @@ public sealed class RedFlagDetector(IGraphStore store)
         var facts = new RedFlagFacts();
         var idSet = ids.ToHashSet(StringComparer.Ordinal);
 
-        var calculator = new ExposureCalculator(store);
-        foreach (var id in ids)
-        {
-            if (await calculator.CalculateAsync(id, rule, asOf, cancellationToken) is { } exposure)
-                facts.Exposures[id] = exposure;
-        }
+        foreach (var (id, exposure) in await new ExposureCalculator(store).CalculateManyAsync(ids, rule, asOf, cancellationToken, explain: false))
+            facts.Exposures[id] = exposure;
 
         var holders = await store.ExpandAsync(new LinkExpansion(ids, HolderKinds, LinkDirection.Incoming, asOf, asOf, LinkLimit * ids.Count), cancellationToken);
         foreach (var link in holders.Where(l => HolderKinds.Contains(l.Kind) && idSet.Contains(l.TargetId) && l.SourceId != l.TargetId && l.IsActiveOn(asOf)))
