@@ -422,7 +422,7 @@ public sealed class SqliteGraphStore : IGraphStore
         var conditions = ShipmentRows.Conditions(expansion.Filter ?? ShipmentFilter.None, command, json);
         command.CommandText =
             $"""
-            SELECT s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier FROM shipments s
+            SELECT s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier, s.hs FROM shipments s
             WHERE {ShipmentRows.RoleColumn(expansion.Role)} IN (SELECT value FROM json_each($ids)){conditions}
             ORDER BY {ShipmentRows.DayKey}, {ShipmentRows.SpanKey}, s.id
             LIMIT $limit
@@ -439,7 +439,8 @@ public sealed class SqliteGraphStore : IGraphStore
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : PartialDate.Parse(reader.GetString(3)),
                 reader.IsDBNull(4) ? null : reader.GetDouble(4),
-                reader.IsDBNull(5) ? null : (ChplTier)reader.GetInt32(5)));
+                reader.IsDBNull(5) ? null : (ChplTier)reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : HsCode.Normalize(reader.GetString(6))));
         }
 
         return Task.FromResult<IReadOnlyList<Trade>>(trades);

@@ -443,7 +443,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
                 var trades = await Store.ExpandTradesAsync(expansion, Ct);
 
                 Assert.Equal(
-                    shipments.Select(s => new Trade(s.Id, s.SenderId, s.ReceiverId, s.Date, s.ValueUsd, s.ChplTier)),
+                    shipments.Select(s => new Trade(s.Id, s.SenderId, s.ReceiverId, s.Date, s.ValueUsd, s.ChplTier, s.HsCode)),
                     trades);
             }
         }

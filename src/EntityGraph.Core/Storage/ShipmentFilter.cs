@@ -20,6 +20,20 @@ public sealed record ShipmentFilter(
     /// <summary>Whether a shipment passes the filter; the stores must agree with this method.</summary>
     public bool Matches(Shipment shipment)
     {
+        ArgumentNullException.ThrowIfNull(shipment);
+        return Matches(shipment.Date, shipment.HsCode, shipment.ChplTier, shipment.ValueUsd);
+    }
+
+    /// <summary>Whether a trade passes the filter, by the same rules.</summary>
+    public bool Matches(Trade trade)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        return Matches(trade.Date, trade.HsCode, trade.ChplTier, trade.ValueUsd);
+    }
+
+    private bool Matches(PartialDate? date, HsCode? hsCode, ChplTier? chplTier, double? valueUsd)
+    {
+        var shipment = (Date: date, HsCode: hsCode, ChplTier: chplTier, ValueUsd: valueUsd);
         if (From is { } from && (shipment.Date is not { } d1 || d1.Latest < from))
             return false;
         if (To is { } to && (shipment.Date is not { } d2 || d2.Earliest > to))

@@ -53,7 +53,7 @@ internal static class ShipmentRows
 
     /// <summary>
     /// Appends the filter's conditions (each starting with AND) and binds their parameters; the
-    /// semantics are those of <see cref="ShipmentFilter.Matches"/>.
+    /// semantics are those of <see cref="ShipmentFilter.Matches(Shipment)"/>.
     /// </summary>
     public static string Conditions(ShipmentFilter filter, SqliteCommand command, Json json)
     {
