@@ -21,5 +21,5 @@ public sealed record TradeFlowRow(
     public double? ChangeUsd => PreviousValueUsd is { } previous ? ValueUsd - previous : null;
 
     /// <summary>The change as a percentage of the previous period's value; null when that was absent or 0.</summary>
-    public double? ChangePercent => PreviousValueUsd is { } previous && previous != 0 ? (ValueUsd - previous) / previous * 100 : null;
+    public double? ChangePercent => PreviousValueUsd is { } previous && previous != 0 ? (ValueUsd - previous) * 100 / previous : null;
 }
