@@ -26,9 +26,4 @@ public sealed record TradeFlowBucket(
     ChplTier? ChplTier,
     long Shipments,
     double ValueUsd,
-    long ValuedShipments)
-{
-    /// <summary>The bucket's keys without its sums, to match buckets of different stores.</summary>
-    public (int? Year, int? Month, string? Sender, string? Receiver, string? Hs6, string? Hs4, ChplTier? Tier) Key =>
-        (Year, Month, SenderCountry, ReceiverCountry, Hs6, Hs4, ChplTier);
-}
+    long ValuedShipments);
