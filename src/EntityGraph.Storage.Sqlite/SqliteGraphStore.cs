@@ -518,6 +518,23 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var connection = Open();
+        // A scan over millions of rows: let a cancelled request interrupt it.
+        using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+        try
+        {
+            return Task.FromResult(TradeFlowSql.Aggregate(connection, query));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The trade-flow aggregation was cancelled.", ex, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<FtmEntity> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = Open();

@@ -619,4 +619,80 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Single((await Store.SearchAsync(new PartySearch("Oldfield"), Ct)).Hits);
         Assert.Single((await Store.SearchAsync(new PartySearch("Newfield"), Ct)).Hits);
     }
+
+    private static FtmGraph Flows() => FtmGraph.Create()
+        .Company("kg-co", "Ak Trade OsOO", country: "kg")
+        .Company("ru-co", "Radiotekh AO", country: "ru")
+        .Shipment("f1", from: "kg-co", to: "ru-co", date: "2022-03-05", hs: "8542.31", value: 100).Set("f1", "departureCountry", "kg").Set("f1", "destinationCountry", "ru")
+        .Shipment("f2", from: "kg-co", to: "ru-co", date: "2022-07", hs: "8542.39", value: 50).Set("f2", "departureCountry", "kg").Set("f2", "destinationCountry", "ru")
+        .Shipment("f3", from: "kg-co", to: "ru-co", date: "2022", hs: "6109.10").Set("f3", "departureCountry", "kg").Set("f3", "destinationCountry", "ru")
+        .Shipment("f4", from: "kg-co", to: "ru-co", date: "2021-11-30", hs: "8542.31", value: 20).Set("f4", "originCountry", "kz").Set("f4", "destinationCountry", "ru")
+        .Shipment("f5", from: "kg-co", to: "ru-co", hs: "85", value: 7).Set("f5", "departureCountry", "kg");
+
+    [Fact]
+    public async Task shipments_are_summed_per_year_and_country_pair_with_unvalued_ones_counted_apart()
+    {
+        await Import(Flows());
+
+        var buckets = await Store.AggregateShipmentsAsync(
+            new TradeFlowQuery(ShipmentFilter.None, [TradeFlowDimension.SenderCountry, TradeFlowDimension.ReceiverCountry]), Ct);
+
+        Assert.Equal(
+            [
+                (null, null, "kg", null, null, null, null, 1L, 7d, 1L),
+                (2021, null, "kz", "ru", null, null, null, 1L, 20d, 1L),
+                (2022, null, "kg", "ru", null, null, null, 3L, 150d, 2L),
+            ],
+            Rows(buckets));
+    }
+
+    [Fact]
+    public async Task monthly_buckets_keep_year_only_dates_apart_with_no_month()
+    {
+        await Import(Flows());
+
+        var buckets = await Store.AggregateShipmentsAsync(
+            new TradeFlowQuery(new ShipmentFilter(From: new DateOnly(2022, 1, 1)), [TradeFlowDimension.Hs6, TradeFlowDimension.ChplTier], ByMonth: true), Ct);
+
+        Assert.Equal(
+            [
+                (2022, null, null, null, "610910", null, null, 1L, 0d, 0L),
+                (2022, 3, null, null, "854231", null, ChplTier.Tier1, 1L, 100d, 1L),
+                (2022, 7, null, null, "854239", null, ChplTier.Tier1, 1L, 50d, 1L),
+            ],
+            Rows(buckets));
+    }
+
+    [Fact]
+    public async Task country_lists_hs_prefixes_chpl_and_value_conditions_narrow_the_aggregation()
+    {
+        await Import(Flows());
+
+        async Task<long> Count(TradeFlowQuery query) => (await Store.AggregateShipmentsAsync(query, Ct)).Sum(b => b.Shipments);
+
+        Assert.Equal(1, await Count(new TradeFlowQuery(ShipmentFilter.None, [], SenderCountries: ["kz", "ru"], ChplOnly: true)));
+        Assert.Equal(1, await Count(new TradeFlowQuery(ShipmentFilter.None, [], SenderCountries: ["kz"])));
+        Assert.Equal(4, await Count(new TradeFlowQuery(ShipmentFilter.None, [TradeFlowDimension.Hs4], ReceiverCountries: ["ru"])));
+        Assert.Equal(3, await Count(new TradeFlowQuery(ShipmentFilter.None, [], ChplOnly: true)));
+        Assert.Equal(2, await Count(new TradeFlowQuery(new ShipmentFilter(HsPrefixes: ["854231"]), [])));
+        Assert.Equal(2, await Count(new TradeFlowQuery(new ShipmentFilter(MinValueUsd: 50), [])));
+        Assert.Equal(1, await Count(new TradeFlowQuery(new ShipmentFilter(To: new DateOnly(2021, 12, 31)), [TradeFlowDimension.SenderCountry])));
+    }
+
+    [Fact]
+    public async Task a_rewritten_or_deleted_shipment_leaves_the_aggregation_with_its_new_values()
+    {
+        await Import(Flows());
+        await Import(FtmGraph.Create().Shipment("f1", from: "kg-co", to: "ru-co", date: "2023-01-02", value: 10).Set("f1", "departureCountry", "kz"), Run(day: 1));
+        await Store.DeleteAsync("f2", Ct);
+
+        var buckets = await Store.AggregateShipmentsAsync(new TradeFlowQuery(new ShipmentFilter(From: new DateOnly(2023, 1, 1)), [TradeFlowDimension.SenderCountry], ByMonth: true), Ct);
+
+        Assert.Equal([(2023, 1, "kz", null, null, null, null, 1L, 10d, 1L)], Rows(buckets));
+    }
+
+    private static List<(int?, int?, string?, string?, string?, string?, ChplTier?, long, double, long)> Rows(IEnumerable<TradeFlowBucket> buckets) =>
+        [.. buckets
+            .Select(b => (b.Year, b.Month, b.SenderCountry, b.ReceiverCountry, b.Hs6, b.Hs4, b.ChplTier, b.Shipments, b.ValueUsd, b.ValuedShipments))
+            .OrderBy(b => b.Year ?? 0).ThenBy(b => b.Month ?? 0).ThenBy(b => b.SenderCountry, StringComparer.Ordinal).ThenBy(b => b.Hs6, StringComparer.Ordinal)];
 }

@@ -85,6 +85,34 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task shipments_written_before_trade_flows_existed_are_aggregated_after_the_migration()
+    {
+        using var old = TempDatabase.Create();
+        WriteFileAtVersion(old.Path, 2);
+        using (var connection = new SqliteConnection($"Data Source={old.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                INSERT INTO shipments (id, date, date_lo, date_hi, hs, tier, value_usd, origin_country, departure_country, destination_country, datasets)
+                VALUES ('s1', '2022-07', 738336, 738366, '854231', 0, 100.0, 'cn', NULL, 'ru', '["old"]'),
+                       ('s2', '2022', 738156, 738520, '854231', 0, 50.0, 'cn', 'kg', 'ru', '["old"]')
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = old.Path });
+        await store.InitializeAsync(Ct);
+        var buckets = await store.AggregateShipmentsAsync(new TradeFlowQuery(ShipmentFilter.None, [TradeFlowDimension.SenderCountry], ByMonth: true), Ct);
+
+        Assert.Equal(
+            ["TradeFlowBucket { Year = 2022, Month = , SenderCountry = kg, ReceiverCountry = , Hs6 = , Hs4 = , ChplTier = , Shipments = 1, ValueUsd = 50, ValuedShipments = 1 }",
+             "TradeFlowBucket { Year = 2022, Month = 7, SenderCountry = cn, ReceiverCountry = , Hs6 = , Hs4 = , ChplTier = , Shipments = 1, ValueUsd = 100, ValuedShipments = 1 }"],
+            buckets.Select(b => b.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task a_file_from_a_newer_build_is_refused_with_a_clear_message()
     {
         using var newer = TempDatabase.Create();

@@ -62,6 +62,12 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>A page of shipments for each party (parties with none get an empty page).</summary>
     Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Shipment counts and value sums per calendar year (or month) and per value of the dimensions asked
+    /// for, computed where the data lives; the same buckets as <see cref="TradeFlowQuery.Aggregate"/>.
+    /// </summary>
+    Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken);
+
     /// <summary>Every entity, merged, ordered by id, streamed.</summary>
     IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken);
 }

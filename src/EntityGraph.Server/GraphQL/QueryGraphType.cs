@@ -9,6 +9,7 @@ using EntityGraph.Server.GraphQL.Parties;
 using EntityGraph.Server.GraphQL.Paths;
 using EntityGraph.Server.GraphQL.Shipments;
 using EntityGraph.Server.GraphQL.Tracing;
+using EntityGraph.Server.GraphQL.TradeFlows;
 using EntityGraph.Server.Hosting;
 using GraphQL;
 using GraphQL.Types;
@@ -73,6 +74,11 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<FloatGraphType>("threshold", "The least effective stake to report, in percent.", a => a.DefaultValue = 25.0)
             .Argument<IntGraphType>("maxDepth", "How many ownership levels to follow.", a => a.DefaultValue = 10)
             .ResolveAsync(BeneficialOwnersAsync);
+
+        Field<NonNullGraphType<TradeFlowResultGraphType>>("tradeFlows")
+            .Description("Shipment count and value per period and group (sender/receiver country, HS-6, HS-4, CHPL tier), with the change against the same group in the period before: the figure behind \"exports of high-priority items from Kyrgyzstan to Russia rose 145% in 2022\".")
+            .WithTradeFlowArguments()
+            .ResolveAsync(async c => await c.TradeFlowsAsync());
     }
 
     private static async Task<object?> BeneficialOwnersAsync(IResolveFieldContext context)

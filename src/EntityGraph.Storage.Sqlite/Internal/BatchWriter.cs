@@ -190,10 +190,11 @@ internal sealed class BatchWriter
         using var shipments = Prepare(
             """
             INSERT INTO shipments (id, date, date_lo, date_hi, sender_id, receiver_id, declarant_id, hs, tier, goods, value_usd,
-                origin_country, departure_country, destination_country, trading_country, datasets, first_seen, last_seen)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17)
+                origin_country, departure_country, destination_country, trading_country, datasets, first_seen, last_seen,
+                year, month, sender_country)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19, $p20)
             """,
-            18);
+            21);
         using var links = Prepare("INSERT OR IGNORE INTO links (id, kind, source_id, target_id, entity_id, start_lo, end_hi) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)", 7);
 
         // The C# side of each row (projection, JSON) is prepared on another thread while SQLite writes the
@@ -217,7 +218,8 @@ internal sealed class BatchWriter
                 shipments.Text(s.Id).Text(s.Date?.ToString()).Number(s.Date?.Earliest.DayNumber).Number(s.Date?.Latest.DayNumber)
                     .Text(s.SenderId).Text(s.ReceiverId).Text(s.DeclarantId).Text(s.HsCode?.Digits).Number(s.ChplTier is { } tier ? (long)tier : null)
                     .Text(s.GoodsDescription).Number(s.ValueUsd).Text(s.OriginCountry).Text(s.DepartureCountry).Text(s.DestinationCountry).Text(s.TradingCountry)
-                    .Text(row.DatasetsJson).Number(Fragments.Ticks(row.Merged.FirstSeen)).Number(Fragments.Ticks(row.Merged.LastSeen)).Execute();
+                    .Text(row.DatasetsJson).Number(Fragments.Ticks(row.Merged.FirstSeen)).Number(Fragments.Ticks(row.Merged.LastSeen))
+                    .Number(s.Date?.Year).Number(s.Date is { Month: > 0 } month ? month.Month : null).Text(TradeFlowQuery.SenderCountryOf(s)).Execute();
             }
 
             foreach (var link in projection.Links)

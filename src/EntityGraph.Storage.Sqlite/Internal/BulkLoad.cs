@@ -21,6 +21,10 @@ internal static class BulkLoad
         ("DROP INDEX IF EXISTS links_by_target", "CREATE INDEX IF NOT EXISTS links_by_target ON links (target_id, kind)"),
         ("DROP INDEX IF EXISTS shipments_by_sender", "CREATE INDEX IF NOT EXISTS shipments_by_sender ON shipments (sender_id, date_lo)"),
         ("DROP INDEX IF EXISTS shipments_by_receiver", "CREATE INDEX IF NOT EXISTS shipments_by_receiver ON shipments (receiver_id, date_lo)"),
+        (
+            "DROP INDEX IF EXISTS shipments_by_flow",
+            "CREATE INDEX IF NOT EXISTS shipments_by_flow ON shipments (year, sender_country, destination_country, month, tier, hs, value_usd, date_lo, date_hi)"
+        ),
         ("DROP INDEX IF EXISTS shipments_by_declarant", "CREATE INDEX IF NOT EXISTS shipments_by_declarant ON shipments (declarant_id) WHERE declarant_id IS NOT NULL"),
         (
             "DROP TRIGGER IF EXISTS parties_indexed",

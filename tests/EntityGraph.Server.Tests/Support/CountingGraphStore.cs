@@ -56,6 +56,8 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 
     public Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken) => Count(inner.GetShipmentPagesAsync(query, cancellationToken));
 
+    public Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken) => Count(inner.AggregateShipmentsAsync(query, cancellationToken));
+
     public IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken) => Count(inner.ExportAsync(cancellationToken));
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -38,6 +38,8 @@ public abstract class DelegatingGraphStore(IGraphStore inner) : IGraphStore
 
     public virtual Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken) => inner.GetShipmentPagesAsync(query, cancellationToken);
 
+    public virtual Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken) => inner.AggregateShipmentsAsync(query, cancellationToken);
+
     public virtual IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken) => inner.ExportAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

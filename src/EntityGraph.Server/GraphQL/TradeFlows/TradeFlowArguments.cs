@@ -1,0 +1,59 @@
+using EntityGraph.Core.Analysis.TradeFlows;
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Rules;
+using EntityGraph.Core.Storage;
+using EntityGraph.Server.GraphQL.Errors;
+using EntityGraph.Server.GraphQL.Loading;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+
+namespace EntityGraph.Server.GraphQL.TradeFlows;
+
+/// <summary>The arguments of <c>tradeFlows</c>, how they are read and checked, and the answer they ask for.</summary>
+internal static class TradeFlowArguments
+{
+    /// <summary>The most rows one answer carries; beyond it the result says <c>truncated</c>.</summary>
+    public const int MaxRows = 10_000;
+
+    private static readonly TradeFlowDimension[] DefaultGroupBy = [TradeFlowDimension.SenderCountry, TradeFlowDimension.ReceiverCountry];
+
+    public static FieldBuilder<TSource, object> WithTradeFlowArguments<TSource>(this FieldBuilder<TSource, object> field) => field
+        .Argument<TradeFlowFilterInputGraphType>("filter", "Which shipments count; all when absent.")
+        .Argument<ListGraphType<NonNullGraphType<TradeFlowDimensionGraphType>>>("groupBy", "The dimensions to break the flows down by; an empty list gives one row per period.", a => a.DefaultValue = DefaultGroupBy)
+        .Argument<TradePeriodGraphType>("period", "The period to sum over.", a => a.DefaultValue = TradePeriod.Year);
+
+    /// <summary>The trade flows the field's arguments ask for.</summary>
+    public static Task<TradeFlowResult> TradeFlowsAsync(this IResolveFieldContext context) =>
+        new TradeFlowCalculator(context.Store()).CalculateAsync(Read(context), context.CancellationToken);
+
+    private static TradeFlowRequest Read(IResolveFieldContext context)
+    {
+        var filter = context.GetArgument<TradeFlowFilter?>("filter") ?? new TradeFlowFilter();
+        if (filter.From is { } from && filter.To is { } to && from.Earliest > to.Latest)
+            throw GraphErrors.BadUserInput($"filter.to: '{to}' is before filter.from '{from}'; expected a window that ends on or after it starts.");
+        if (filter.HsPrefixes?.FirstOrDefault(p => HsCode.Normalize(p) is null) is { } bad)
+            throw GraphErrors.BadUserInput($"filter.hsPrefixes: '{bad}' is not an HS code prefix; expected at least two digits, e.g. \"8542\".");
+        if (filter.MinValueUsd < 0)
+            throw GraphErrors.BadUserInput($"filter.minValueUsd: {filter.MinValueUsd} is negative; expected a value in US dollars of 0 or more.");
+        var shipments = new ShipmentFilter(
+            filter.From?.Earliest,
+            filter.To?.Latest,
+            filter.HsPrefixes?.Select(p => HsCode.Normalize(p)!.Value.Digits).ToArray(),
+            filter.ChplTiers,
+            filter.MinValueUsd);
+        var groupBy = context.GetArgument<List<TradeFlowDimension>?>("groupBy") ?? [];
+        return new TradeFlowRequest(
+            shipments,
+            groupBy.Distinct().ToArray(),
+            context.GetArgument("period", TradePeriod.Year),
+            ReadCountries(filter.SenderCountries, "filter.senderCountries"),
+            ReadCountries(filter.ReceiverCountries, "filter.receiverCountries"),
+            filter.ChplOnly ?? false,
+            MaxRows);
+    }
+
+    private static string[]? ReadCountries(List<string>? countries, string argument) =>
+        countries?.Select(c => Countries.Normalize(c)
+            ?? throw GraphErrors.BadUserInput($"{argument}: '{c}' is not a country code; expected an ISO-3166 alpha-2 code such as \"kg\".")).Distinct(StringComparer.Ordinal).ToArray();
+}
