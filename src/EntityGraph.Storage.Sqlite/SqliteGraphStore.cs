@@ -24,6 +24,8 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly string _writePragmas;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private IdFilter? _bulkLoaded;
+    private readonly Lock _versionGate = new();
+    private SqliteConnection? _versionConnection;
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -411,6 +413,43 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<Trade> StreamTradesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier, s.hs FROM shipments s";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return ReadTrade(reader);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
+    {
+        // PRAGMA data_version changes when another connection commits, so it is read on a connection kept for it alone.
+        lock (_versionGate)
+        {
+            _versionConnection ??= Open();
+            using var command = _versionConnection.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return Task.FromResult((long)command.ExecuteScalar()!);
+        }
+    }
+
+    private static Trade ReadTrade(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetString(2),
+        reader.IsDBNull(3) ? null : PartialDate.Parse(reader.GetString(3)),
+        reader.IsDBNull(4) ? null : reader.GetDouble(4),
+        reader.IsDBNull(5) ? null : (ChplTier)reader.GetInt32(5),
+        reader.IsDBNull(6) ? null : HsCode.Normalize(reader.GetString(6)));
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expansion);
@@ -432,16 +471,7 @@ public sealed class SqliteGraphStore : IGraphStore
         var trades = new List<Trade>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
-        {
-            trades.Add(new Trade(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : PartialDate.Parse(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4),
-                reader.IsDBNull(5) ? null : (ChplTier)reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : HsCode.Normalize(reader.GetString(6))));
-        }
+            trades.Add(ReadTrade(reader));
 
         return Task.FromResult<IReadOnlyList<Trade>>(trades);
     }
@@ -551,6 +581,12 @@ public sealed class SqliteGraphStore : IGraphStore
     /// <summary>Closes the pooled connections to the file, so that it can be moved or deleted.</summary>
     public ValueTask DisposeAsync()
     {
+        lock (_versionGate)
+        {
+            _versionConnection?.Dispose();
+            _versionConnection = null;
+        }
+
         using (var connection = new SqliteConnection(_connectionString))
             SqliteConnection.ClearPool(connection);
         _writeLock.Dispose();

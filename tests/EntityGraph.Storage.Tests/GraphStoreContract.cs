@@ -452,6 +452,64 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.True(name.Length > 0);
     }
 
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task an_in_memory_trade_index_built_from_the_stream_answers_exactly_like_the_store(string name, ShipmentFilter filter)
+    {
+        await Import(Trade());
+        var index = await TradeIndex.BuildAsync(Store, Ct);
+
+        Assert.Equal(Trade().Entities.Count(e => e.Schema == "EconomicActivity"), index.Count);
+        foreach (var (ids, role) in new[] { (new[] { "acme", "kg", "nobody" }, ShipmentRole.Sender), (["ru", "acme"], ShipmentRole.Receiver) })
+        {
+            foreach (var limit in new[] { 100_000, 3, 1 })
+            {
+                var expansion = new ShipmentExpansion(ids, role, filter, limit);
+                Assert.Equal(await Store.ExpandTradesAsync(expansion, Ct), index.Expand(expansion));
+            }
+        }
+
+        Assert.True(name.Length > 0);
+    }
+
+    [Fact]
+    public async Task the_data_version_moves_with_every_committed_change_and_only_then()
+    {
+        var before = await Store.GetDataVersionAsync(Ct);
+        Assert.Equal(before, await Store.GetDataVersionAsync(Ct));
+
+        await Import(Trade());
+        var imported = await Store.GetDataVersionAsync(Ct);
+        Assert.NotEqual(before, imported);
+        Assert.Equal(imported, await Store.GetDataVersionAsync(Ct));
+
+        Assert.True(await Store.DeleteAsync("s1", Ct));
+        Assert.NotEqual(imported, await Store.GetDataVersionAsync(Ct));
+    }
+
+    [Fact]
+    public async Task a_trade_indexed_store_answers_from_the_store_until_its_index_is_current_again()
+    {
+        await Import(Trade());
+        var indexed = new IndexedGraphStore(Store);
+        await indexed.BuildNowAsync(Ct);
+        var expansion = new ShipmentExpansion(["acme"], ShipmentRole.Sender, ShipmentFilter.None);
+        Assert.Equal(await Store.ExpandTradesAsync(expansion, Ct), await indexed.ExpandTradesAsync(expansion, Ct));
+
+        await Import(FtmGraph.Create().Shipment("s-new", "acme", "ru", "2023-01-01", "854231", 5));
+
+        // The index is stale at once: the new shipment comes back from the store, then from a rebuilt index.
+        Assert.Contains("s-new", (await indexed.ExpandTradesAsync(expansion, Ct)).Select(t => t.ShipmentId));
+        for (var wait = 0; wait < 100 && !indexed.IndexReady; wait++)
+        {
+            await Task.Delay(50, Ct);
+            await indexed.WarmUpAsync(Ct);
+        }
+
+        Assert.True(indexed.IndexReady);
+        Assert.Equal(await Store.ExpandTradesAsync(expansion, Ct), await indexed.ExpandTradesAsync(expansion, Ct));
+    }
+
     [Fact]
     public async Task shipments_are_expanded_by_role_ordered_by_date_coarser_dates_first_then_id_and_limited()
     {

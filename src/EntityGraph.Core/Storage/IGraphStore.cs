@@ -59,6 +59,15 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The same shipments as <see cref="ExpandShipmentsAsync"/>, in the same order, read as <see cref="Trade"/>s.</summary>
     Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken);
 
+    /// <summary>Every shipment as a trade, in no particular order, streamed; for building in-memory indexes.</summary>
+    IAsyncEnumerable<Trade> StreamTradesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that changes whenever a change to the data is committed, by this process or another one;
+    /// the same number means the same data. Caches built from the store compare it to know they are current.
+    /// </summary>
+    Task<long> GetDataVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>A page of shipments for each party (parties with none get an empty page).</summary>
     Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken);
 

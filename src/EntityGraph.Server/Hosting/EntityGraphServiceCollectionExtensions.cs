@@ -1,3 +1,4 @@
+using EntityGraph.Core.Analysis.Tracing;
 using System.Text.Encodings.Web;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL;
@@ -24,11 +25,17 @@ public static class EntityGraphServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
 
-        services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(new SqliteStoreOptions
+        // Trace hops are answered from an in-memory index of the shipments, built in the background and
+        // rebuilt whenever the database changes; until it is current the store answers.
+        services.AddSingleton<IGraphStore>(sp => new IndexedGraphStore(new SqliteGraphStore(new SqliteStoreOptions
         {
             Path = Path.GetFullPath(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path),
-        }));
+        }))
+        {
+            Report = sp.GetRequiredService<ILoggerFactory>().CreateLogger("EntityGraph.TradeIndex").LogTradeIndex,
+        });
         services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<RestrictionCache>();
 
         services.AddScoped<GraphLoaders>();
         services.AddScoped<RedFlagLoader>();

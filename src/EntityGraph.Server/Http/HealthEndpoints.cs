@@ -21,7 +21,7 @@ internal static class HealthEndpoints
             }
 
             return status.Ready
-                ? Results.Json(new { status = "ready", entities = status.Entities })
+                ? Results.Json(new { status = "ready", entities = status.Entities, tradeIndex = store is IndexedGraphStore { IndexReady: true } ? "ready" : store is IndexedGraphStore ? "building" : "off" })
                 : Results.Json(new { status = "unavailable", detail = status.Detail ?? (status.Reachable ? "The database schema is not current." : "The store is not reachable.") }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;

@@ -34,6 +34,10 @@ public abstract class DelegatingGraphStore(IGraphStore inner) : IGraphStore
 
     public virtual Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandShipmentsAsync(expansion, cancellationToken);
 
+    public virtual IAsyncEnumerable<Trade> StreamTradesAsync(CancellationToken cancellationToken) => inner.StreamTradesAsync(cancellationToken);
+
+    public virtual Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
+
     public virtual Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandTradesAsync(expansion, cancellationToken);
 
     public virtual Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken) => inner.GetShipmentPagesAsync(query, cancellationToken);

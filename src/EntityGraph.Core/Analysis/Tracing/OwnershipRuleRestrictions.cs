@@ -9,7 +9,11 @@ namespace EntityGraph.Core.Analysis.Tracing;
 /// active on the day, or when it is blocked by the ownership rule in force, or when it carries the topic
 /// <c>export.control</c>. The ownership verdicts of a whole frontier are calculated together.
 /// </summary>
-public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule rule, DateOnly asOf) : IRestrictionSource
+/// <param name="store">Where the parties, their owners and sanctions are.</param>
+/// <param name="rule">The ownership rule in force.</param>
+/// <param name="asOf">The day of evaluation.</param>
+/// <param name="cache">Verdicts kept between traces, if any.</param>
+public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule rule, DateOnly asOf, RestrictionCache? cache = null) : IRestrictionSource
 {
     private readonly ExposureCalculator _calculator = new(store);
 
@@ -19,19 +23,35 @@ public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule r
         if (parties.Count == 0)
             return result;
 
+        var version = cache is null ? 0 : await store.GetDataVersionAsync(cancellationToken);
+        if (cache is not null)
+        {
+            var (known, unknown) = cache.Lookup(version, rule, asOf, parties.Select(p => p.Id).Distinct(StringComparer.Ordinal));
+            foreach (var (id, restriction) in known)
+                result[id] = restriction;
+            var toJudge = unknown.ToHashSet(StringComparer.Ordinal);
+            parties = [.. parties.Where(p => toJudge.Contains(p.Id))];
+            if (parties.Count == 0)
+                return result;
+        }
+
+        var judged = new Dictionary<string, Restriction>(StringComparer.Ordinal);
         var exposures = await _calculator.CalculateKnownAsync([.. parties.Select(p => p.Id).Distinct(StringComparer.Ordinal)], rule, asOf, explain: false, cancellationToken);
         foreach (var party in parties)
         {
             if (!exposures.TryGetValue(party.Id, out var exposure))
                 continue;
             if (exposure.DirectlySanctioned)
-                result[party.Id] = new Restriction(RestrictionKind.Sanctioned, [.. exposure.Sanctions.Select(s => s.Id)], []);
+                judged[party.Id] = new Restriction(RestrictionKind.Sanctioned, [.. exposure.Sanctions.Select(s => s.Id)], []);
             else if (exposure.Blocked)
-                result[party.Id] = new Restriction(RestrictionKind.OwnershipBlocked, [], [.. exposure.Contributions.Where(c => c.Counts)]);
+                judged[party.Id] = new Restriction(RestrictionKind.OwnershipBlocked, [], [.. exposure.Contributions.Where(c => c.Counts)]);
             else if (party.Topics.Contains(DirectRestrictions.ExportControlTopic, StringComparer.Ordinal))
-                result[party.Id] = new Restriction(RestrictionKind.ExportControl, [], []);
+                judged[party.Id] = new Restriction(RestrictionKind.ExportControl, [], []);
         }
 
+        cache?.Remember(version, rule, asOf, exposures.Keys, judged);
+        foreach (var (id, restriction) in judged)
+            result[id] = restriction;
         return result;
     }
 }

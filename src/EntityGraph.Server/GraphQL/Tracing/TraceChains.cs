@@ -21,7 +21,8 @@ internal static class TraceChains
         var store = context.Store();
         if ((await store.GetPartiesAsync([query.StartId], context.CancellationToken)).Count == 0)
             throw GraphErrors.NotFound($"startId: no party has the id '{query.StartId}'.");
-        var tracer = new ChainTracer(store, new OwnershipRuleRestrictions(store, input.OwnershipRule, query.AsOf));
+        var cache = context.RequestServices!.GetRequiredService<RestrictionCache>();
+        var tracer = new ChainTracer(store, new OwnershipRuleRestrictions(store, input.OwnershipRule, query.AsOf, cache));
         return await tracer.TraceAsync(query, context.CancellationToken);
     }
 

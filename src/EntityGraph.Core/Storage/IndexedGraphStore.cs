@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using EntityGraph.Core.Model;
+
+namespace EntityGraph.Core.Storage;
+
+/// <summary>
+/// A store with what analysis reads most held in memory, never stale: trade expansions (the hops of a
+/// trace) are answered from a <see cref="TradeIndex"/> while it is current, and parties read by id are
+/// kept in a bounded cache. Both are tied to the store's data version: when it moves, whoever wrote, the
+/// cache is dropped and the index is built again in the background, and until then the store answers.
+/// Everything else passes straight through.
+/// </summary>
+public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
+{
+    private readonly Lock _gate = new();
+    private (TradeIndex Index, long Version)? _current;
+    private Task? _building;
+    private readonly Dictionary<string, Party> _parties = new(StringComparer.Ordinal);
+    private long _partiesVersion = long.MinValue;
+
+    /// <summary>The most parties kept in memory; the cache starts over when it is full.</summary>
+    public int PartyCacheSize { get; init; } = 200_000;
+
+    /// <summary>Told, in a sentence, when an index is built or fails to build.</summary>
+    public Action<string>? Report { get; init; }
+
+    /// <summary>The store underneath.</summary>
+    public IGraphStore Inner => inner;
+
+    /// <summary>Whether trade expansions are answered from memory right now (as of the last check).</summary>
+    public bool IndexReady => _current is not null;
+
+    /// <summary>Starts building the index if it is missing or stale; returns at once.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken) =>
+        await CurrentAsync(cancellationToken);
+
+    /// <summary>Builds the index now and waits for it (tests and benchmarks).</summary>
+    public async Task BuildNowAsync(CancellationToken cancellationToken)
+    {
+        var version = await inner.GetDataVersionAsync(cancellationToken);
+        var index = await TradeIndex.BuildAsync(inner, cancellationToken);
+        lock (_gate)
+            _current = (index, version);
+    }
+
+    public async Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expansion);
+        if (TradeIndex.Answers(expansion.Role) && await CurrentAsync(cancellationToken) is { } index)
+            return index.Expand(expansion);
+        return await inner.ExpandTradesAsync(expansion, cancellationToken);
+    }
+
+    /// <summary>The index if it is current; otherwise starts a build (unless one runs) and returns null.</summary>
+    private async Task<TradeIndex?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var version = await inner.GetDataVersionAsync(cancellationToken);
+        lock (_gate)
+        {
+            if (_current is { } current && current.Version == version)
+                return current.Index;
+            _current = null;
+            if (_building is null || _building.IsCompleted)
+                _building = Task.Run(() => BuildAsync(version), CancellationToken.None);
+            return null;
+        }
+    }
+
+    private async Task BuildAsync(long version)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var index = await TradeIndex.BuildAsync(inner, CancellationToken.None);
+            lock (_gate)
+                _current = (index, version);
+            Report?.Invoke($"Trade index ready: {index.Count:N0} shipments in memory, built in {clock.Elapsed.TotalSeconds:N1} s.");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The store keeps answering; the next expansion tries again.
+            Report?.Invoke($"Trade index could not be built ({e.GetType().Name}: {e.Message}); traces read from the store.");
+        }
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken) => inner.GetStatusAsync(cancellationToken);
+
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<FtmEntity> entities, ImportRun run, CancellationToken cancellationToken) => inner.UpsertAsync(entities, run, cancellationToken);
+
+    public Task<IAsyncDisposable> BeginBulkLoadAsync(CancellationToken cancellationToken) => inner.BeginBulkLoadAsync(cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<FtmEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetEntitiesAsync(ids, cancellationToken);
+
+    public async Task<IReadOnlyList<Party>> GetPartiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var version = await inner.GetDataVersionAsync(cancellationToken);
+        var found = new List<Party>(ids.Count);
+        var missing = new List<string>();
+        lock (_parties)
+        {
+            if (_partiesVersion != version)
+            {
+                _parties.Clear();
+                _partiesVersion = version;
+            }
+
+            foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            {
+                if (_parties.TryGetValue(id, out var party))
+                    found.Add(party);
+                else
+                    missing.Add(id);
+            }
+        }
+
+        if (missing.Count == 0)
+            return [.. found.OrderBy(p => p.Id, StringComparer.Ordinal)];
+        var read = await inner.GetPartiesAsync(missing, cancellationToken);
+        lock (_parties)
+        {
+            if (_partiesVersion == version)
+            {
+                if (_parties.Count + read.Count > PartyCacheSize)
+                    _parties.Clear();
+                foreach (var party in read)
+                    _parties[party.Id] = party;
+            }
+        }
+
+        if (found.Count == 0)
+            return read;
+        found.AddRange(read);
+        return [.. found.OrderBy(p => p.Id, StringComparer.Ordinal)];
+    }
+
+    public Task<IReadOnlyList<Shipment>> GetShipmentsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetShipmentsAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<Sanction>> GetSanctionsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetSanctionsAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<Address>> GetAddressesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetAddressesAsync(ids, cancellationToken);
+
+    public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetLinksAsync(ids, cancellationToken);
+
+    public Task<SearchPage> SearchAsync(PartySearch query, CancellationToken cancellationToken) => inner.SearchAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<Link>> ExpandAsync(LinkExpansion expansion, CancellationToken cancellationToken) => inner.ExpandAsync(expansion, cancellationToken);
+
+    public Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandShipmentsAsync(expansion, cancellationToken);
+
+    public IAsyncEnumerable<Trade> StreamTradesAsync(CancellationToken cancellationToken) => inner.StreamTradesAsync(cancellationToken);
+
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, ShipmentPage>> GetShipmentPagesAsync(ShipmentPageQuery query, CancellationToken cancellationToken) => inner.GetShipmentPagesAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken) => inner.AggregateShipmentsAsync(query, cancellationToken);
+
+    public IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken) => inner.ExportAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}
