@@ -172,7 +172,7 @@ internal static class FoundationBenchmark
     internal static async Task WaitUntilReadyAsync(HttpClient client, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(15))
         {
             try
             {
@@ -188,7 +188,7 @@ internal static class FoundationBenchmark
             await Task.Delay(250, ct);
         }
 
-        throw new TimeoutException("The server did not become ready within 2 minutes.");
+        throw new TimeoutException("The server did not become ready within 15 minutes.");
     }
 
     private static string LastJsonLine(string output) =>

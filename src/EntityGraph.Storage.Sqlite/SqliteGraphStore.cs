@@ -651,8 +651,9 @@ public sealed class SqliteGraphStore : IGraphStore
 
         if (keys.Count == 0)
             return [];
-        var links = new Dictionary<(string, string), Link>();
-        foreach (var entity in LoadEntities(connection, keys.Select(k => k.EntityId).Distinct(StringComparer.Ordinal).ToArray()))
+        var links = ShipmentRoleLinks.Read(connection, keys);
+        var rest = keys.Where(k => !links.ContainsKey(k)).Select(k => k.EntityId).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var entity in LoadEntities(connection, rest))
         {
             foreach (var link in FtmProjector.Project(entity, includeSearchText: false).Links)
                 links.TryAdd((link.Id, entity.Id), link);

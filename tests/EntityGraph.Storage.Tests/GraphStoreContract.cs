@@ -1,3 +1,4 @@
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
@@ -470,6 +471,25 @@ public abstract class GraphStoreContract : IAsyncLifetime
         }
 
         Assert.True(name.Length > 0);
+    }
+
+    [Fact]
+    public async Task shipment_role_links_read_around_a_party_are_those_the_shipment_itself_projects()
+    {
+        await Import(Trade());
+
+        var around = await Store.ExpandAsync(new LinkExpansion(["acme", "ru"], [LinkKind.Sent, LinkKind.Received, LinkKind.Declared]), Ct);
+        var entities = await Store.GetEntitiesAsync([.. around.Select(l => l.Kind == LinkKind.Received ? l.SourceId : l.TargetId).Distinct()], Ct);
+        var projected = entities.SelectMany(e => FtmProjector.Project(e).Links).ToDictionary(l => l.Id);
+
+        Assert.NotEmpty(around);
+        Assert.All(around, link =>
+        {
+            var expected = projected[link.Id];
+            Assert.Equal((expected.Kind, expected.SourceId, expected.TargetId, expected.Schema), (link.Kind, link.SourceId, link.TargetId, link.Schema));
+            Assert.Equal(expected.Provenance.Datasets, link.Provenance.Datasets);
+            Assert.Equal(expected.Provenance.SourceId, link.Provenance.SourceId);
+        });
     }
 
     [Fact]
