@@ -29,13 +29,15 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
         var parties = new Dictionary<string, Party>(StringComparer.Ordinal);
         var restricted = new Dictionary<string, Restriction>(StringComparer.Ordinal);
+        var judged = new HashSet<string>(StringComparer.Ordinal);
         var next = new Dictionary<string, List<Trade>>(StringComparer.Ordinal);
         var valid = new List<(RouteState State, IReadOnlyList<Trade> Ends)>();
         var explored = 0;
         var truncated = false;
         var clock = Stopwatch.StartNew();
 
-        await LearnAsync([query.StartId], checkRestrictions: true);
+        await ReadPartiesAsync([query.StartId]);
+        await JudgeAsync([query.StartId]);
         List<RouteState> frontier = [new RouteState(null, query.StartId, 0, [])];
         while (frontier.Count > 0)
         {
@@ -103,7 +105,20 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 extended.RemoveRange(query.ChainBudget, extended.Count - query.ChainBudget);
             }
 
-            await LearnAsync([.. extended.Select(c => c.Party).Distinct(StringComparer.Ordinal)], checkRestrictions: downstream);
+            var reached = extended.Select(c => c.Party).Distinct(StringComparer.Ordinal).ToList();
+            if (downstream)
+            {
+                // Downstream only restricted parties can end a route; their countries matter when targets narrow them.
+                await JudgeAsync(reached);
+                if (targets is not null)
+                    await ReadPartiesAsync([.. reached.Where(restricted.ContainsKey)]);
+            }
+            else
+            {
+                // Upstream a route ends in a target country, whoever the party is; restrictions do not stop it.
+                await ReadPartiesAsync(reached);
+            }
+
             frontier = [];
             foreach (var state in extended)
             {
@@ -116,15 +131,11 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
         }
 
-        // The reasons name the blocked owners of end users, which the search itself never visits.
+        // Scores and reasons need the countries and names of the routes' parties and of the blocked owners of
+        // their end users, whom the search itself never visits: one read for all of them.
         var owners = valid.Select(v => downstream ? v.State.Party : query.StartId).Distinct(StringComparer.Ordinal)
-            .SelectMany(id => restricted.TryGetValue(id, out var r) ? r.Owners.Select(o => o.OwnerId) : [])
-            .Where(id => !parties.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
-        if (owners.Count > 0)
-        {
-            foreach (var party in await store.GetPartiesAsync(owners, cancellationToken))
-                parties[party.Id] = party;
-        }
+            .SelectMany(id => restricted.TryGetValue(id, out var r) ? r.Owners.Select(o => o.OwnerId) : []);
+        await ReadPartiesAsync([.. valid.SelectMany(v => v.State.Parties()).Concat(owners).Distinct(StringComparer.Ordinal)]);
 
         var routes = valid
             .Select(v => BuildRoute(v.State, v.Ends, downstream, query, parties, restricted))
@@ -145,17 +156,21 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         bool IsInTargets(string party) =>
             parties.TryGetValue(party, out var p) && p.Countries.Any(targets!.Contains);
 
-        async Task LearnAsync(IReadOnlyCollection<string> ids, bool checkRestrictions)
+        async Task ReadPartiesAsync(IReadOnlyCollection<string> ids)
         {
             var fresh = ids.Where(id => !parties.ContainsKey(id)).ToList();
             if (fresh.Count == 0)
                 return;
-            var found = await store.GetPartiesAsync(fresh, cancellationToken);
-            foreach (var party in found)
+            foreach (var party in await store.GetPartiesAsync(fresh, cancellationToken))
                 parties[party.Id] = party;
-            if (!checkRestrictions)
+        }
+
+        async Task JudgeAsync(IReadOnlyCollection<string> ids)
+        {
+            var fresh = ids.Where(judged.Add).ToList();
+            if (fresh.Count == 0)
                 return;
-            foreach (var (id, restriction) in await restrictions.GetRestrictionsAsync(found, cancellationToken))
+            foreach (var (id, restriction) in await restrictions.GetRestrictionsAsync(fresh, cancellationToken))
                 restricted[id] = restriction;
         }
     }
@@ -355,6 +370,16 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     /// </summary>
     private sealed record RouteState(RouteState? Previous, string Party, int Length, IReadOnlyList<Trade> Arrivals)
     {
+        /// <summary>The parties of the route so far, the start first.</summary>
+        public IEnumerable<string> Parties()
+        {
+            var list = new List<string>(Length + 1);
+            for (var s = this; s is not null; s = s.Previous)
+                list.Add(s.Party);
+            list.Reverse();
+            return list;
+        }
+
         public bool Visits(string party)
         {
             for (var s = this; s is not null; s = s.Previous)

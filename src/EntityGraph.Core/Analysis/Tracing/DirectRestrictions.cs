@@ -11,12 +11,11 @@ public sealed class DirectRestrictions(IGraphStore store, DateOnly asOf) : IRest
 {
     public const string ExportControlTopic = "export.control";
 
-    public async Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<Party> parties, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<string> partyIds, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, Restriction>(StringComparer.Ordinal);
-        if (parties.Count == 0)
+        if (partyIds.Count == 0)
             return result;
-        var partyIds = parties.Select(p => p.Id).ToList();
 
         var links = await store.ExpandAsync(
             new LinkExpansion(partyIds, [LinkKind.SanctionedBy], LinkDirection.Outgoing, Limit: int.MaxValue), cancellationToken);
@@ -30,7 +29,7 @@ public sealed class DirectRestrictions(IGraphStore store, DateOnly asOf) : IRest
                 result[group.Key] = new Restriction(RestrictionKind.Sanctioned, active, []);
         }
 
-        foreach (var party in parties)
+        foreach (var party in await store.GetPartiesAsync(partyIds, cancellationToken))
         {
             if (!result.ContainsKey(party.Id) && party.Topics.Contains(ExportControlTopic, StringComparer.Ordinal))
                 result[party.Id] = new Restriction(RestrictionKind.ExportControl, [], []);

@@ -1,5 +1,3 @@
-using EntityGraph.Core.Model;
-
 namespace EntityGraph.Core.Analysis.Tracing;
 
 /// <summary>
@@ -8,6 +6,6 @@ namespace EntityGraph.Core.Analysis.Tracing;
 /// </summary>
 public interface IRestrictionSource
 {
-    /// <summary>The restricted parties among <paramref name="parties"/>, by id, with their reasons; the others are absent.</summary>
-    Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<Party> parties, CancellationToken cancellationToken);
+    /// <summary>The restricted parties among <paramref name="partyIds"/>, with their reasons; the others (and unknown ids) are absent.</summary>
+    Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<string> partyIds, CancellationToken cancellationToken);
 }

@@ -1,5 +1,4 @@
 using EntityGraph.Core.Analysis.Ownership;
-using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Core.Analysis.Tracing;
@@ -17,23 +16,25 @@ public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule r
 {
     private readonly ExposureCalculator _calculator = new(store);
 
-    public async Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<Party> parties, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Restriction>> GetRestrictionsAsync(IReadOnlyCollection<string> partyIds, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, Restriction>(StringComparer.Ordinal);
-        if (parties.Count == 0)
+        if (partyIds.Count == 0)
             return result;
 
+        IReadOnlyCollection<string> toJudge = partyIds;
         var version = cache is null ? 0 : await store.GetDataVersionAsync(cancellationToken);
         if (cache is not null)
         {
-            var (known, unknown) = cache.Lookup(version, rule, asOf, parties.Select(p => p.Id).Distinct(StringComparer.Ordinal));
+            var (known, unknown) = cache.Lookup(version, rule, asOf, partyIds.Distinct(StringComparer.Ordinal));
             foreach (var (id, restriction) in known)
                 result[id] = restriction;
-            var toJudge = unknown.ToHashSet(StringComparer.Ordinal);
-            parties = [.. parties.Where(p => toJudge.Contains(p.Id))];
-            if (parties.Count == 0)
+            toJudge = unknown;
+            if (toJudge.Count == 0)
                 return result;
         }
+
+        var parties = await store.GetPartiesAsync(toJudge, cancellationToken);
 
         var judged = new Dictionary<string, Restriction>(StringComparer.Ordinal);
         var exposures = await _calculator.CalculateKnownAsync([.. parties.Select(p => p.Id).Distinct(StringComparer.Ordinal)], rule, asOf, explain: false, cancellationToken);
