@@ -31,6 +31,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var restricted = new Dictionary<string, Restriction>(StringComparer.Ordinal);
         var judged = new HashSet<string>(StringComparer.Ordinal);
         var next = new Dictionary<string, List<Trade>>(StringComparer.Ordinal);
+        var nextByFar = new Dictionary<string, List<(string Far, List<Trade> Trades)>>(StringComparer.Ordinal);
         var valid = new List<(RouteState State, IReadOnlyList<Trade> Ends)>();
         var explored = 0;
         var truncated = false;
@@ -41,52 +42,25 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         List<RouteState> frontier = [new RouteState(null, query.StartId, 0, [])];
         while (frontier.Count > 0)
         {
-            var unexpanded = frontier.Select(c => c.Party).Where(p => !next.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
-            if (unexpanded.Count > 0)
-            {
-                var remaining = query.ShipmentBudget - explored;
-                if (remaining <= 0 || clock.Elapsed > query.TimeBudget)
-                {
-                    truncated = true;
-                    break;
-                }
+            if (!await ExpandAsync([.. frontier.Select(c => c.Party)]))
+                break;
 
-                IReadOnlyList<Trade> fetched = await store.ExpandTradesAsync(
-                    new ShipmentExpansion(unexpanded, downstream ? ShipmentRole.Sender : ShipmentRole.Receiver, query.Filter, remaining + 1),
-                    cancellationToken);
-                if (fetched.Count > remaining)
-                {
-                    truncated = true;
-                    fetched = [.. fetched.Take(remaining)];
-                }
-
-                explored += fetched.Count;
-                foreach (var party in unexpanded)
-                    next[party] = [];
-                foreach (var shipment in fetched)
-                {
-                    var near = downstream ? shipment.SenderId : shipment.ReceiverId;
-                    if (near is not null && next.TryGetValue(near, out var list))
-                        list.Add(shipment);
-                }
-            }
-
-            var extended = new List<RouteState>();
+            // Every step the time rule allows from the frontier; all its partial routes have the same length.
+            var steps = new List<(RouteState State, string Far, List<Trade> Onward)>();
             foreach (var state in frontier)
             {
                 var arrivals = state.Length == 0 || !query.TimeRespecting ? null : new ArrivalIndex(state.Arrivals);
                 var onwardGroups = new List<List<Trade>>();
-                foreach (var group in next[state.Party].GroupBy(s => downstream ? s.ReceiverId : s.SenderId, StringComparer.Ordinal))
+                foreach (var (far, group) in GroupsOf(state.Party))
                 {
-                    var far = group.Key;
-                    if (far is null || state.Visits(far))
+                    if (state.Visits(far))
                         continue;
                     var onward = arrivals is null
-                        ? group.ToList()
+                        ? group
                         : group.Where(s => downstream ? arrivals.AnyMayPrecede(s, query.MaxDwellDays) : arrivals.AnyMayFollow(s, query.MaxDwellDays)).ToList();
                     if (onward.Count == 0)
                         continue;
-                    extended.Add(new RouteState(state, far, state.Length + 1, onward));
+                    steps.Add((state, far, onward));
                     onwardGroups.Add(onward);
                 }
 
@@ -99,36 +73,52 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 }
             }
 
+            // The parties one step further are judged (or read) now, and the shipments of those that could go on
+            // are read now, so that dead ends (a customer that is not restricted and ships nothing on) never
+            // become partial routes.
+            var candidates = steps.Select(s => s.Far).Distinct(StringComparer.Ordinal).ToList();
+            if (downstream)
+            {
+                await JudgeAsync(candidates);
+                if (targets is not null)
+                    await ReadPartiesAsync([.. candidates.Where(restricted.ContainsKey)]);
+            }
+            else
+            {
+                await ReadPartiesAsync(candidates);
+            }
+
+            // When a budget runs out here, the routes ending one step further are still kept; the search stops after them.
+            var canGoOn = frontier[0].Length + 1 < query.MaxHops;
+            var stop = canGoOn && !maximalRoutes && !await ExpandAsync([.. candidates.Where(far => !IsEnd(far))]);
+            canGoOn &= !stop;
+
+            var extended = new List<RouteState>();
+            foreach (var (state, far, onward) in steps)
+            {
+                if (maximalRoutes || IsEnd(far) || (canGoOn && next.GetValueOrDefault(far) is { Count: > 0 }))
+                    extended.Add(new RouteState(state, far, state.Length + 1, onward));
+            }
+
             if (extended.Count > query.ChainBudget)
             {
                 truncated = true;
                 extended.RemoveRange(query.ChainBudget, extended.Count - query.ChainBudget);
             }
 
-            var reached = extended.Select(c => c.Party).Distinct(StringComparer.Ordinal).ToList();
-            if (downstream)
-            {
-                // Downstream only restricted parties can end a route; their countries matter when targets narrow them.
-                await JudgeAsync(reached);
-                if (targets is not null)
-                    await ReadPartiesAsync([.. reached.Where(restricted.ContainsKey)]);
-            }
-            else
-            {
-                // Upstream a route ends in a target country, whoever the party is; restrictions do not stop it.
-                await ReadPartiesAsync(reached);
-            }
-
             frontier = [];
             foreach (var state in extended)
             {
-                if (downstream ? IsRestrictedEndUser(state.Party) : targets is not null && IsInTargets(state.Party))
+                if (IsEnd(state.Party))
                     valid.Add((state, state.Arrivals));
                 else if (state.Length < query.MaxHops)
                     frontier.Add(state);
                 else if (maximalRoutes)
                     valid.Add((state, state.Arrivals));
             }
+
+            if (stop)
+                frontier = [];
         }
 
         // Scores and reasons need the countries and names of the routes' parties and of the blocked owners of
@@ -149,6 +139,58 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var shipments = (await store.GetShipmentsAsync([.. returned.SelectMany(r => r.Hops).SelectMany(h => h.Trades).Select(t => t.ShipmentId).Distinct(StringComparer.Ordinal)], cancellationToken))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
         return new TraceResult([.. returned.Select(r => r.Complete(shipments))], routes.Count, truncated || routes.Count > query.Limit, explored);
+
+        // Downstream a route ends at a restricted party (in a target country when asked); upstream at a party in a target country.
+        bool IsEnd(string party) => downstream ? IsRestrictedEndUser(party) : targets is not null && IsInTargets(party);
+
+        List<(string Far, List<Trade> Trades)> GroupsOf(string party)
+        {
+            if (!nextByFar.TryGetValue(party, out var groups))
+            {
+                // Several partial routes can stand at one busy party; its shipments are grouped once.
+                nextByFar[party] = groups = [.. next[party]
+                    .Where(s => (downstream ? s.ReceiverId : s.SenderId) is not null)
+                    .GroupBy(s => (downstream ? s.ReceiverId : s.SenderId)!, StringComparer.Ordinal)
+                    .Select(g => (g.Key, g.ToList()))];
+            }
+
+            return groups;
+        }
+
+        // Reads the shipments of the parties not read yet; false when a budget is spent.
+        async Task<bool> ExpandAsync(IReadOnlyCollection<string> partyIds)
+        {
+            var unexpanded = partyIds.Where(p => !next.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
+            if (unexpanded.Count == 0)
+                return true;
+            var remaining = query.ShipmentBudget - explored;
+            if (remaining <= 0 || clock.Elapsed > query.TimeBudget)
+            {
+                truncated = true;
+                return false;
+            }
+
+            IReadOnlyList<Trade> fetched = await store.ExpandTradesAsync(
+                new ShipmentExpansion(unexpanded, downstream ? ShipmentRole.Sender : ShipmentRole.Receiver, query.Filter, remaining + 1),
+                cancellationToken);
+            if (fetched.Count > remaining)
+            {
+                truncated = true;
+                fetched = [.. fetched.Take(remaining)];
+            }
+
+            explored += fetched.Count;
+            foreach (var party in unexpanded)
+                next[party] = [];
+            foreach (var shipment in fetched)
+            {
+                var near = downstream ? shipment.SenderId : shipment.ReceiverId;
+                if (near is not null && next.TryGetValue(near, out var list))
+                    list.Add(shipment);
+            }
+
+            return true;
+        }
 
         bool IsRestrictedEndUser(string party) =>
             restricted.ContainsKey(party) && (targets is null || IsInTargets(party));
@@ -214,10 +256,15 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         perHop[^1] = ends;
         for (var i = states.Count - 2; i >= 0; i--)
         {
-            var later = perHop[i + 1];
-            perHop[i] = !query.TimeRespecting
-                ? states[i].Arrivals
-                : [.. states[i].Arrivals.Where(s => later.Any(l => downstream ? TraceTime.MayFollow(s.Date, l.Date, query.MaxDwellDays) : TraceTime.MayFollow(l.Date, s.Date, query.MaxDwellDays)))];
+            if (!query.TimeRespecting)
+            {
+                perHop[i] = states[i].Arrivals;
+                continue;
+            }
+
+            // Keep the shipments some later shipment of the route may follow (downstream) or precede (upstream).
+            var later = new ArrivalIndex(perHop[i + 1]);
+            perHop[i] = [.. states[i].Arrivals.Where(s => downstream ? later.AnyMayFollow(s, query.MaxDwellDays) : later.AnyMayPrecede(s, query.MaxDwellDays))];
         }
 
         var hops = perHop.Select((trades, i) =>
@@ -232,8 +279,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var restriction = restricted.GetValueOrDefault(endUser);
         var total = Sum(all);
         var lastDate = dates.Count > 0 ? dates.MaxBy(d => d.Latest) : (PartialDate?)null;
-        var (score, reasons) = Score(partyIds, endUser, all, total, restriction, parties, lastDate, query.AsOf);
-        return new RouteDraft(partyIds, hops, endUser, restriction, total, dates.Count > 0 ? dates.Min() : null, lastDate, score, reasons);
+        var (score, _) = Score(partyIds, endUser, all, total, restriction, parties, lastDate, query.AsOf, explain: false);
+        return new RouteDraft(partyIds, hops, endUser, restriction, total, dates.Count > 0 ? dates.Min() : null, lastDate, score,
+            () => Score(partyIds, endUser, all, total, restriction, parties, lastDate, query.AsOf, explain: true).Reasons);
     }
 
     private static double? Sum(IEnumerable<Trade> trades)
@@ -261,12 +309,19 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         Restriction? restriction,
         IReadOnlyDictionary<string, Party> parties,
         PartialDate? lastDate,
-        DateOnly asOf)
+        DateOnly asOf,
+        bool explain)
     {
+        var reasons = new List<string>();
+        void Say(Func<string> reason)
+        {
+            if (explain)
+                reasons.Add(reason());
+        }
+
         string Name(string id) => parties.TryGetValue(id, out var party) && party.Name != id ? $"{party.Name} ({id})" : id;
 
         var score = 0.0;
-        var reasons = new List<string>();
         if (restriction is not null)
         {
             var owners = restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Name(o.OwnerId)} holds {o.Percentage:0.####}%"));
@@ -277,13 +332,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 _ => (3.0, $"the end user {Name(endUserId)} is on an export-control list"),
             };
             score += points;
-            reasons.Add(text);
+            Say(() => text);
         }
 
         if (total is > 0 and var value)
         {
             score += Math.Log10(1 + value) / 2;
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods in {shipments.Count} shipment{(shipments.Count == 1 ? "" : "s")}"));
+            Say(() => string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods in {shipments.Count} shipment{(shipments.Count == 1 ? "" : "s")}"));
         }
 
         var tiers = shipments.Where(s => s.ChplTier is not null).Select(s => s.ChplTier!.Value).ToList();
@@ -297,7 +352,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 ChplTier.Tier3A or ChplTier.Tier3B => 1.5,
                 _ => 1,
             };
-            reasons.Add($"{tiers.Count} of {shipments.Count} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
+            Say(() => $"{tiers.Count} of {shipments.Count} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
         }
 
         var via = partyIds.Skip(1).SkipLast(1)
@@ -308,7 +363,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         if (via.Count > 0)
         {
             score += 1.5;
-            reasons.Add($"passes through {string.Join(" and ", via)}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
+            Say(() => $"passes through {string.Join(" and ", via)}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
         }
 
         if (lastDate is { } last)
@@ -317,19 +372,19 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             var points = years switch { <= 1 => 1.5, <= 2 => 1.0, <= 4 => 0.5, _ => 0.0 };
             score += points;
             var day = last.ToString();
-            reasons.Add(years < 0
+            Say(() => years < 0
                 ? $"the latest shipment ({day}) is dated after the day of evaluation"
                 : string.Create(CultureInfo.InvariantCulture, $"the latest shipment was on {day}, {years:0.#} years before {asOf:yyyy-MM-dd}{(points > 0 ? "" : ": too long ago to add weight")}"));
             if (last.Latest >= Invasion)
             {
                 score += 1;
-                reasons.Add("goods moved after 24 February 2022, when export restrictions on Russia were widened");
+                Say(() => "goods moved after 24 February 2022, when export restrictions on Russia were widened");
             }
         }
 
         var hopCount = partyIds.Count - 1;
         score -= 0.5 * (hopCount - 1);
-        reasons.Add(hopCount == 1 ? "1 hop: a direct trade" : $"{hopCount} hops: each intermediary weakens the link");
+        Say(() => hopCount == 1 ? "1 hop: a direct trade" : $"{hopCount} hops: each intermediary weakens the link");
         return (Math.Round(score, 3), reasons);
     }
 
@@ -346,7 +401,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         PartialDate? FirstDate,
         PartialDate? LastDate,
         double Score,
-        IReadOnlyList<string> Reasons)
+        Func<IReadOnlyList<string>> Explain)
     {
         public TraceRoute Complete(IReadOnlyDictionary<string, Shipment> shipments) => new(
             PartyIds,
@@ -361,7 +416,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             FirstDate,
             LastDate,
             Score,
-            Reasons);
+            Explain());
     }
 
     /// <summary>
