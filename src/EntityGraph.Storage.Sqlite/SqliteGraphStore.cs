@@ -396,19 +396,9 @@ public sealed class SqliteGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(expansion);
         if (expansion.PartyIds.Count == 0 || expansion.Limit <= 0)
             return Task.FromResult<IReadOnlyList<Shipment>>([]);
-        var json = new Json();
         using var connection = Open();
         using var command = connection.CreateCommand();
-        var conditions = ShipmentRows.Conditions(expansion.Filter ?? ShipmentFilter.None, command, json);
-        command.CommandText =
-            $"""
-            SELECT {ShipmentRows.Columns} FROM shipments s
-            WHERE {ShipmentRows.RoleColumn(expansion.Role)} IN (SELECT value FROM json_each($ids)){conditions}
-            ORDER BY {ShipmentRows.DayKey}, {ShipmentRows.SpanKey}, s.id
-            LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$ids", json.List(expansion.PartyIds.Distinct(StringComparer.Ordinal)));
-        command.Parameters.AddWithValue("$limit", expansion.Limit);
+        Expansion(command, expansion, ShipmentRows.Columns);
         return Task.FromResult<IReadOnlyList<Shipment>>(ReadShipments(command));
     }
 
@@ -418,7 +408,7 @@ public sealed class SqliteGraphStore : IGraphStore
         await Task.Yield();
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier, s.hs FROM shipments s";
+        command.CommandText = $"SELECT {TradeColumns} FROM shipments s";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -440,6 +430,25 @@ public sealed class SqliteGraphStore : IGraphStore
         }
     }
 
+    /// <summary>The columns <see cref="ReadTrade"/> expects, in order.</summary>
+    private const string TradeColumns = "s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier, s.hs";
+
+    /// <summary>The query of a shipment expansion, in store order, for the given columns.</summary>
+    private static void Expansion(SqliteCommand command, ShipmentExpansion expansion, string columns)
+    {
+        var json = new Json();
+        var conditions = ShipmentRows.Conditions(expansion.Filter ?? ShipmentFilter.None, command, json);
+        command.CommandText =
+            $"""
+            SELECT {columns} FROM shipments s
+            WHERE {ShipmentRows.RoleColumn(expansion.Role)} IN (SELECT value FROM json_each($ids)){conditions}
+            ORDER BY {ShipmentRows.DayKey}, {ShipmentRows.SpanKey}, s.id
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$ids", json.List(expansion.PartyIds.Distinct(StringComparer.Ordinal)));
+        command.Parameters.AddWithValue("$limit", expansion.Limit);
+    }
+
     private static Trade ReadTrade(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.IsDBNull(1) ? null : reader.GetString(1),
@@ -455,19 +464,9 @@ public sealed class SqliteGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(expansion);
         if (expansion.PartyIds.Count == 0 || expansion.Limit <= 0)
             return Task.FromResult<IReadOnlyList<Trade>>([]);
-        var json = new Json();
         using var connection = Open();
         using var command = connection.CreateCommand();
-        var conditions = ShipmentRows.Conditions(expansion.Filter ?? ShipmentFilter.None, command, json);
-        command.CommandText =
-            $"""
-            SELECT s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier, s.hs FROM shipments s
-            WHERE {ShipmentRows.RoleColumn(expansion.Role)} IN (SELECT value FROM json_each($ids)){conditions}
-            ORDER BY {ShipmentRows.DayKey}, {ShipmentRows.SpanKey}, s.id
-            LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$ids", json.List(expansion.PartyIds.Distinct(StringComparer.Ordinal)));
-        command.Parameters.AddWithValue("$limit", expansion.Limit);
+        Expansion(command, expansion, TradeColumns);
         var trades = new List<Trade>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -278,14 +278,5 @@ public sealed class ExposureCalculator(IGraphStore store)
 
     private static string Format(double percent) => Math.Round(percent, 4).ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string Join(IEnumerable<string> parts)
-    {
-        var list = parts.ToList();
-        return list.Count switch
-        {
-            0 => "",
-            1 => list[0],
-            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
-        };
-    }
+    private static string Join(IEnumerable<string> parts) => Prose.Join(parts);
 }

@@ -53,16 +53,7 @@ internal static class RedFlagText
         return Join(parts);
     }
 
-    public static string Join(IEnumerable<string> parts)
-    {
-        var list = parts.ToList();
-        return list.Count switch
-        {
-            0 => "",
-            1 => list[0],
-            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
-        };
-    }
+    public static string Join(IEnumerable<string> parts) => Prose.Join(parts);
 
     private static string ShortAuthority(string? authority)
     {
