@@ -30,6 +30,9 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     /// <summary>Whether trade expansions are answered from memory right now (as of the last check).</summary>
     public bool IndexReady => _current is not null;
 
+    /// <summary>The current index and the data version it was built from, if any.</summary>
+    public (TradeIndex Index, long Version)? Current => _current;
+
     /// <summary>Starts building the index if it is missing or stale; returns at once.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken) =>
         await CurrentAsync(cancellationToken);

@@ -38,6 +38,9 @@ public sealed class TradeIndex
     /// <summary>How many shipments it holds.</summary>
     public int Count => _rows.Length;
 
+    /// <summary>Every party that sent or received a shipment.</summary>
+    public IReadOnlyList<string> Parties => _parties;
+
     /// <summary>Reads every trade of the store and indexes them.</summary>
     public static async Task<TradeIndex> BuildAsync(IGraphStore store, CancellationToken cancellationToken)
     {

@@ -36,6 +36,8 @@ public static class EntityGraphServiceCollectionExtensions
         });
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton<RestrictionCache>();
+        services.AddSingleton<VerdictWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<VerdictWarmUp>());
 
         services.AddScoped<GraphLoaders>();
         services.AddScoped<RedFlagLoader>();

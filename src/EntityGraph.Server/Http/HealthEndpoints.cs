@@ -1,3 +1,4 @@
+using EntityGraph.Server.Hosting;
 using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Server.Http;
@@ -8,7 +9,7 @@ internal static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health/live", () => Results.Json(new { status = "live" }));
-        endpoints.MapGet("/health/ready", async (IGraphStore store, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/health/ready", async (IGraphStore store, VerdictWarmUp warmUp, CancellationToken cancellationToken) =>
         {
             StoreStatus status;
             try
@@ -21,7 +22,7 @@ internal static class HealthEndpoints
             }
 
             return status.Ready
-                ? Results.Json(new { status = "ready", entities = status.Entities, tradeIndex = store is IndexedGraphStore { IndexReady: true } ? "ready" : store is IndexedGraphStore ? "building" : "off" })
+                ? Results.Json(new { status = "ready", entities = status.Entities, tradeIndex = store is IndexedGraphStore { IndexReady: true } ? "ready" : store is IndexedGraphStore ? "building" : "off", verdicts = warmUp.Warm ? "ready" : "judging" })
                 : Results.Json(new { status = "unavailable", detail = status.Detail ?? (status.Reachable ? "The database schema is not current." : "The store is not reachable.") }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;

@@ -251,4 +251,24 @@ public class ExposureCalculatorTests
         Assert.True(deep!.Blocked);
         Assert.False(deep.Truncated);
     }
+
+    [Fact]
+    public async Task a_batch_of_parties_may_read_more_links_than_one_party_may_and_is_judged_as_each_alone()
+    {
+        var graph = FtmGraph.Create().Person("a", "Owner A").Sanction("a").Person("b", "Owner B").Sanction("b");
+        for (var i = 0; i < 20; i++)
+            graph.Company($"c{i}", $"C{i}").Owns("a", $"c{i}", "30%").Owns("b", $"c{i}", "30%");
+        await using var store = await ExposureStore.OpenAsync(graph.Entities, Ct);
+        var calculator = new ExposureCalculator(store.Store) { LinkLimit = 3 };
+
+        var all = await calculator.CalculateManyAsync([.. Enumerable.Range(0, 20).Select(i => $"c{i}")], OwnershipRule.Ofac, AsOf, Ct);
+
+        Assert.Equal(20, all.Count);
+        Assert.All(all.Values, e =>
+        {
+            Assert.True(e.Blocked, e.Explanation);
+            Assert.Equal(60, e.BlockedOwnershipPercent);
+            Assert.False(e.Truncated);
+        });
+    }
 }

@@ -25,8 +25,14 @@ public sealed class ExposureCalculator(IGraphStore store)
 
     public int MaxDepth { get; init; } = DefaultMaxDepth;
 
-    /// <summary>The most links one store call may return; reaching it marks the result as truncated.</summary>
+    /// <summary>
+    /// The most links one store call may return for each party it asks about (a batch of parties may read
+    /// that many times as many); reaching it marks the result as truncated.
+    /// </summary>
     public int LinkLimit { get; init; } = 10_000;
+
+    /// <summary>The limit of one batched store call about <paramref name="parties"/> parties.</summary>
+    private int LimitFor(int parties) => (int)Math.Min(int.MaxValue, (long)LinkLimit * Math.Max(1, parties));
 
     /// <summary>The verdict for a party, or null when the store does not hold it.</summary>
     public async Task<Exposure?> CalculateAsync(string partyId, OwnershipRule rule, DateOnly asOf, CancellationToken cancellationToken) =>
@@ -116,7 +122,7 @@ public sealed class ExposureCalculator(IGraphStore store)
 
         if (rule == OwnershipRule.Eu)
         {
-            var controls = await store.ExpandAsync(new LinkExpansion(partyIds, ControlsKind, LinkDirection.Incoming, asOf, asOf, LinkLimit), cancellationToken);
+            var controls = await store.ExpandAsync(new LinkExpansion(partyIds, ControlsKind, LinkDirection.Incoming, asOf, asOf, LimitFor(partyIds.Count)), cancellationToken);
             result.Controls.AddRange(controls.Where(l => l.Kind == LinkKind.Controls && seen.Contains(l.TargetId) && l.IsActiveOn(asOf)));
             foreach (var controller in result.Controls.Select(l => l.SourceId).Where(seen.Add))
                 frontier.Add(controller);
@@ -126,8 +132,8 @@ public sealed class ExposureCalculator(IGraphStore store)
         {
             await AddSanctionsAsync(result, frontier, asOf, cancellationToken);
 
-            var owns = await store.ExpandAsync(new LinkExpansion(frontier, OwnsKind, LinkDirection.Incoming, asOf, asOf, LinkLimit), cancellationToken);
-            if (owns.Count >= LinkLimit)
+            var owns = await store.ExpandAsync(new LinkExpansion(frontier, OwnsKind, LinkDirection.Incoming, asOf, asOf, LimitFor(frontier.Count)), cancellationToken);
+            if (owns.Count >= LimitFor(frontier.Count))
                 result.Truncated = true;
             var frontierSet = frontier.ToHashSet(StringComparer.Ordinal);
             List<string> next = [];
@@ -155,8 +161,8 @@ public sealed class ExposureCalculator(IGraphStore store)
 
     private async Task AddSanctionsAsync(Neighbourhood result, List<string> nodes, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var links = await store.ExpandAsync(new LinkExpansion(nodes, SanctionedByKind, LinkDirection.Outgoing, Limit: LinkLimit), cancellationToken);
-        if (links.Count >= LinkLimit)
+        var links = await store.ExpandAsync(new LinkExpansion(nodes, SanctionedByKind, LinkDirection.Outgoing, Limit: LimitFor(nodes.Count)), cancellationToken);
+        if (links.Count >= LimitFor(nodes.Count))
             result.Truncated = true;
         var bySanction = links.Where(l => l.Kind == LinkKind.SanctionedBy).ToLookup(l => l.TargetId, l => l.SourceId, StringComparer.Ordinal);
         if (bySanction.Count == 0)

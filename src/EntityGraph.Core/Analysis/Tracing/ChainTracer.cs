@@ -45,7 +45,21 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             if (!await ExpandAsync([.. frontier.Select(c => c.Party)]))
                 break;
 
-            // Every step the time rule allows from the frontier; all its partial routes have the same length.
+            // All partial routes of the frontier have the same length. On the last hop downstream only a
+            // restricted party can end a route, so the parties one step ahead are judged first (verdicts are
+            // mostly known already) and the others are not looked at.
+            var canGoOn = frontier[0].Length + 1 < query.MaxHops;
+            var lastHop = downstream && !canGoOn;
+            if (lastHop)
+            {
+                var ahead = frontier.Select(c => c.Party).Distinct(StringComparer.Ordinal)
+                    .SelectMany(party => GroupsOf(party).Select(g => g.Far)).Distinct(StringComparer.Ordinal).ToList();
+                await JudgeAsync(ahead);
+                if (targets is not null)
+                    await ReadPartiesAsync([.. ahead.Where(restricted.ContainsKey)]);
+            }
+
+            // Every step the time rule allows from the frontier.
             var steps = new List<(RouteState State, string Far, List<Trade> Onward)>();
             foreach (var state in frontier)
             {
@@ -53,7 +67,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 var onwardGroups = new List<List<Trade>>();
                 foreach (var (far, group) in GroupsOf(state.Party))
                 {
-                    if (state.Visits(far))
+                    if (state.Visits(far) || (lastHop && !IsEnd(far)))
                         continue;
                     var onward = arrivals is null
                         ? group
@@ -89,7 +103,6 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
 
             // When a budget runs out here, the routes ending one step further are still kept; the search stops after them.
-            var canGoOn = frontier[0].Length + 1 < query.MaxHops;
             var stop = canGoOn && !maximalRoutes && !await ExpandAsync([.. candidates.Where(far => !IsEnd(far))]);
             canGoOn &= !stop;
 

@@ -14,7 +14,17 @@ public sealed class RestrictionCache
     private long _version = long.MinValue;
 
     /// <summary>The most verdicts kept.</summary>
-    public int Capacity { get; init; } = 1_000_000;
+    public int Capacity { get; init; } = 3_000_000;
+
+    /// <summary>How many verdicts are kept now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+                return _verdicts.Count;
+        }
+    }
 
     /// <summary>The verdicts known for the version, and the parties still to judge.</summary>
     internal (Dictionary<string, Restriction> Known, List<string> Unknown) Lookup(long version, OwnershipRule rule, DateOnly asOf, IEnumerable<string> partyIds)
