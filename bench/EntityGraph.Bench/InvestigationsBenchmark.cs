@@ -143,7 +143,7 @@ internal static class InvestigationsBenchmark
         while (serving.Elapsed < TimeSpan.FromMinutes(15))
         {
             var health = JsonNode.Parse(await client.GetStringAsync("/health/ready", ct));
-            if (health?["tradeIndex"]?.GetValue<string>() is "ready" or "off")
+            if (health?["tradeIndex"]?.GetValue<string>() is "ready" or "off" && health?["verdicts"]?.GetValue<string>() is "ready" or null)
                 break;
             // The index is built at the first trace when it is stale; a health check alone does not start it.
             await client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" }, ct);
@@ -151,7 +151,7 @@ internal static class InvestigationsBenchmark
         }
 
         results["tradeIndexReadySeconds"] = Math.Round(serving.Elapsed.TotalSeconds, 1);
-        Console.WriteLine($"Trade index ready after {serving.Elapsed.TotalSeconds:F0} s.");
+        Console.WriteLine($"Trade index and verdicts ready after {serving.Elapsed.TotalSeconds:F0} s.");
         var load = new GraphQLLoad(client);
 
         var measured = new JsonObject();

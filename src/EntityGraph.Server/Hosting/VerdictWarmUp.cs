@@ -31,13 +31,14 @@ internal sealed class VerdictWarmUp(IGraphStore store, RestrictionCache cache, I
                 {
                     Warm = false;
                     var clock = System.Diagnostics.Stopwatch.StartNew();
-                    var restrictions = new OwnershipRuleRestrictions(store, OwnershipRule.Ofac, today, cache);
+                    // Read past the party cache: judging every party would only churn it.
+                    var restrictions = new OwnershipRuleRestrictions(indexed.Inner, OwnershipRule.Ofac, today, cache);
                     var parties = current.Index.Parties;
                     for (var i = 0; i < parties.Count && !stoppingToken.IsCancellationRequested; i += Batch)
                         await restrictions.GetRestrictionsAsync([.. parties.Skip(i).Take(Batch)], stoppingToken);
                     done = (current.Version, today);
                     Warm = true;
-                    logger.LogInformation("Restriction verdicts known for {Parties} trading parties (OFAC, {Day}), judged in {Seconds:N1} s", parties.Count, today, clock.Elapsed.TotalSeconds);
+                    logger.LogInformation("Restriction verdicts known for {Parties} trading parties (OFAC, {Day}), judged in {Seconds:N1} s", parties.Count, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.Elapsed.TotalSeconds);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
