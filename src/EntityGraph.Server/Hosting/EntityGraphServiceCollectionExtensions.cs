@@ -1,5 +1,5 @@
-using EntityGraph.Core.Analysis.Tracing;
 using System.Text.Encodings.Web;
+using EntityGraph.Core.Analysis.Tracing;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL;
 using EntityGraph.Server.GraphQL.Errors;

@@ -1,5 +1,5 @@
-using EntityGraph.Server.Hosting;
 using EntityGraph.Core.Storage;
+using EntityGraph.Server.Hosting;
 
 namespace EntityGraph.Server.Http;
 
