@@ -38,13 +38,8 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
         await CurrentAsync(cancellationToken);
 
     /// <summary>Builds the index now and waits for it (tests and benchmarks).</summary>
-    public async Task BuildNowAsync(CancellationToken cancellationToken)
-    {
-        var version = await inner.GetDataVersionAsync(cancellationToken);
-        var index = await TradeIndex.BuildAsync(inner, cancellationToken);
-        lock (_gate)
-            _current = (index, version);
-    }
+    public async Task BuildNowAsync(CancellationToken cancellationToken) =>
+        await BuildAsync(await inner.GetDataVersionAsync(cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken)
     {
@@ -64,17 +59,17 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
                 return current.Index;
             _current = null;
             if (_building is null || _building.IsCompleted)
-                _building = Task.Run(() => BuildAsync(version), CancellationToken.None);
+                _building = Task.Run(() => BuildAsync(version, CancellationToken.None), CancellationToken.None);
             return null;
         }
     }
 
-    private async Task BuildAsync(long version)
+    private async Task BuildAsync(long version, CancellationToken cancellationToken)
     {
         try
         {
             var clock = Stopwatch.StartNew();
-            var index = await TradeIndex.BuildAsync(inner, CancellationToken.None);
+            var index = await TradeIndex.BuildAsync(inner, cancellationToken);
             lock (_gate)
                 _current = (index, version);
             // Reading millions of rows leaves as much garbage as the index itself; give it back once, now.

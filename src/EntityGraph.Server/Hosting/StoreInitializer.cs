@@ -24,8 +24,6 @@ internal sealed class StoreInitializer(IServiceProvider services, IOptions<Datab
 
         var status = await store.GetStatusAsync(cancellationToken);
         logger.LogInformation("Serving database {Database} with {Entities} entities", status.Description, status.Entities);
-        if (store is IndexedGraphStore indexed)
-            await indexed.WarmUpAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -337,15 +337,18 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var score = 0.0;
         if (restriction is not null)
         {
-            var owners = restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Name(o.OwnerId)} holds {o.Percentage:0.####}%"));
-            var (points, text) = restriction.Kind switch
+            score += restriction.Kind switch
             {
-                RestrictionKind.Sanctioned => (5.0, $"the end user {Name(endUserId)} is sanctioned ({string.Join(", ", restriction.SanctionIds)})"),
-                RestrictionKind.OwnershipBlocked => (4.0, $"the end user {Name(endUserId)} is blocked by ownership: {string.Join(", ", owners)}"),
-                _ => (3.0, $"the end user {Name(endUserId)} is on an export-control list"),
+                RestrictionKind.Sanctioned => 5.0,
+                RestrictionKind.OwnershipBlocked => 4.0,
+                _ => 3.0,
             };
-            score += points;
-            Say(() => text);
+            Say(() => restriction.Kind switch
+            {
+                RestrictionKind.Sanctioned => $"the end user {Name(endUserId)} is sanctioned ({string.Join(", ", restriction.SanctionIds)})",
+                RestrictionKind.OwnershipBlocked => $"the end user {Name(endUserId)} is blocked by ownership: {string.Join(", ", restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Name(o.OwnerId)} holds {o.Percentage:0.####}%")))}",
+                _ => $"the end user {Name(endUserId)} is on an export-control list",
+            });
         }
 
         if (total is > 0 and var value)
@@ -371,12 +374,11 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var via = partyIds.Skip(1).SkipLast(1)
             .Select(id => (Id: id, Country: parties.TryGetValue(id, out var party) ? party.Countries.FirstOrDefault(Countries.IsTransshipmentPoint) : null))
             .Where(p => p.Country is not null)
-            .Select(p => $"{Name(p.Id)} in {Countries.NameOf(p.Country!) ?? p.Country}")
             .ToList();
         if (via.Count > 0)
         {
             score += 1.5;
-            Say(() => $"passes through {string.Join(" and ", via)}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
+            Say(() => $"passes through {string.Join(" and ", via.Select(p => $"{Name(p.Id)} in {Countries.NameOf(p.Country!) ?? p.Country}"))}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
         }
 
         if (lastDate is { } last)
