@@ -1,0 +1,55 @@
+using EntityGraph.Core.Model;
+
+namespace EntityGraph.Storage.Neo4j;
+
+/// <summary>
+/// How the domain model appears in Neo4j: node labels, relationship types and property keys. It is
+/// the one source for the store's statements, the neo4j-csv export and the schema the Cypher lint
+/// checks against, so that the three cannot drift. Labels and types never come from input.
+/// </summary>
+public static class GraphModel
+{
+    /// <summary>Every node that holds an FtM entity.</summary>
+    public const string Entity = "Entity";
+
+    /// <summary>Every company, organization, person or party of unknown kind, besides its kind label.</summary>
+    public const string Party = "Party";
+
+    public const string Address = "Address";
+
+    public const string Shipment = "Shipment";
+
+    public const string Sanction = "Sanction";
+
+    /// <summary>FtM interval entities read as relationships (Ownership, Directorship, …) are kept as nodes too, so that they can be fetched and exported.</summary>
+    public const string Interval = "Interval";
+
+    public static string Label(PartyKind kind) => kind switch
+    {
+        PartyKind.Company => "Company",
+        PartyKind.Organization => "Organization",
+        PartyKind.Person => "Person",
+        PartyKind.LegalEntity => "LegalEntity",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown party kind."),
+    };
+
+    public static string RelationshipType(LinkKind kind) => kind switch
+    {
+        LinkKind.Owns => "OWNS",
+        LinkKind.Directs => "DIRECTS",
+        LinkKind.Controls => "CONTROLS",
+        LinkKind.Represents => "REPRESENTS",
+        LinkKind.RelatedTo => "RELATED_TO",
+        LinkKind.RegisteredAt => "REGISTERED_AT",
+        LinkKind.SanctionedBy => "SANCTIONED_BY",
+        LinkKind.Sent => "SENT",
+        LinkKind.Received => "RECEIVED",
+        LinkKind.Declared => "DECLARED",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown link kind."),
+    };
+
+    public static IReadOnlyList<string> Labels { get; } =
+        [Entity, Party, .. Enum.GetValues<PartyKind>().Select(Label), Address, Shipment, Sanction, Interval];
+
+    public static IReadOnlyList<string> RelationshipTypes { get; } = [.. Enum.GetValues<LinkKind>().Select(RelationshipType)];
+}
