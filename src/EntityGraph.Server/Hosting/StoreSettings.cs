@@ -1,0 +1,58 @@
+using System.Collections;
+
+namespace EntityGraph.Server.Hosting;
+
+/// <summary>Which store the server and the commands run on (<c>EntityGraph:Store</c>).</summary>
+public enum StoreKind
+{
+    /// <summary>The embedded default: one SQLite file.</summary>
+    Sqlite,
+
+    /// <summary>A Neo4j server, cluster or Aura, through its HTTP Query API.</summary>
+    Neo4j,
+}
+
+/// <summary>
+/// The store settings and their short environment names. Every setting is an ordinary configuration
+/// key (<c>EntityGraph__Neo4j__Uri</c> works as usual); the short names below are what the README and
+/// the compose file use, and they win over the long ones.
+/// </summary>
+public static class StoreSettings
+{
+    public const string StoreKey = "EntityGraph:Store";
+
+    /// <summary>Short environment variable → the configuration key it sets.</summary>
+    public static IReadOnlyDictionary<string, string> EnvironmentAliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ENTITYGRAPH_STORE"] = StoreKey,
+        ["ENTITYGRAPH_NEO4J_URI"] = "EntityGraph:Neo4j:Uri",
+        ["ENTITYGRAPH_NEO4J_DATABASE"] = "EntityGraph:Neo4j:Database",
+        ["ENTITYGRAPH_NEO4J_USER"] = "EntityGraph:Neo4j:User",
+        ["ENTITYGRAPH_NEO4J_PASSWORD"] = "EntityGraph:Neo4j:Password",
+        ["ENTITYGRAPH_NEO4J_TOKEN"] = "EntityGraph:Neo4j:Token",
+    };
+
+    /// <summary>The configuration keys set by the short environment variables present in <paramref name="environment"/>.</summary>
+    public static Dictionary<string, string?> FromEnvironment(IDictionary environment)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key) in EnvironmentAliases)
+        {
+            if (environment[name] is string { Length: > 0 } value)
+                settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Reads <c>EntityGraph:Store</c>; a value other than sqlite or neo4j is an error naming it.</summary>
+    public static StoreKind Kind(IConfiguration configuration)
+    {
+        var value = configuration[StoreKey];
+        if (string.IsNullOrWhiteSpace(value))
+            return StoreKind.Sqlite;
+        return Enum.TryParse<StoreKind>(value.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+            ? kind
+            : throw new InvalidOperationException($"EntityGraph:Store (ENTITYGRAPH_STORE) is '{value}'; it must be 'sqlite' or 'neo4j'.");
+    }
+}
