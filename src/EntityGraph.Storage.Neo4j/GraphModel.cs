@@ -52,4 +52,33 @@ public static class GraphModel
         [Entity, Party, .. Enum.GetValues<PartyKind>().Select(Label), Address, Shipment, Sanction, Interval];
 
     public static IReadOnlyList<string> RelationshipTypes { get; } = [.. Enum.GetValues<LinkKind>().Select(RelationshipType)];
+
+    /// <summary>
+    /// Property keys of every entity node. <c>entity</c> holds the merged FtM entity as JSON and
+    /// <c>fragments</c> the per-dataset values it was merged from (JSON), so that any entity can be
+    /// given back exactly; the other keys are typed copies for Cypher and indexes.
+    /// </summary>
+    public static IReadOnlyList<string> EntityProperties { get; } =
+        ["id", "schema", "name", "datasets", "sourceId", "firstSeen", "lastSeen", "entity", "fragments"];
+
+    /// <summary>Property keys by label, besides <see cref="EntityProperties"/>. Dates as FtM writes them are strings (<c>2021</c>, <c>2021-02</c>); <c>…Earliest</c>/<c>…Latest</c> are Neo4j dates bounding them.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> NodeProperties { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [Party] = ["aliases", "countries", "topics", "incorporationDate", "incorporationEarliest", "searchText"],
+        [Address] = ["full", "country"],
+        [Shipment] =
+        [
+            "date", "dateEarliest", "dateLatest", "senderId", "receiverId", "declarantId", "hsCode", "hs6", "chplTier",
+            "goodsDescription", "valueUsd", "originCountry", "departureCountry", "destinationCountry", "tradingCountry",
+        ],
+        [Sanction] = ["authority", "program", "countries", "startDate", "endDate", "listingDate"],
+    };
+
+    /// <summary>Property keys of every relationship. Relationships read from FtM interval entities carry the interval's id; others a derived id (<c>shipment-1:sender:acme</c>).</summary>
+    public static IReadOnlyList<string> RelationshipProperties { get; } =
+        ["id", "schema", "startDate", "endDate", "percentage", "shares", "role", "status", "datasets", "sourceId", "firstSeen", "lastSeen"];
+
+    /// <summary>Every property key the model uses, for the Cypher lint schema.</summary>
+    public static IReadOnlyList<string> PropertyKeys { get; } =
+        [.. EntityProperties.Concat(NodeProperties.Values.SelectMany(k => k)).Concat(RelationshipProperties).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
