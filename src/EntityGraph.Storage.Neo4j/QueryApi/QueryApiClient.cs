@@ -62,7 +62,8 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
         _resilience = resilience;
         _ownsHttp = httpClient is null;
         // Our own per-request timeout applies, so an owned client has none of its own.
-        _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Pooled connections are renewed so that a cluster or Aura endpoint moving to new addresses is followed.
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
         var text = options.Uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
         _baseUri = new Uri(text.EndsWith('/') ? text : text + "/");
         _databasePath = $"db/{Uri.EscapeDataString(options.Database)}/query/v2";
@@ -276,6 +277,11 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
                 throw Failure(method, path, response.StatusCode, errors, content);
             }
 
+            if (document is null && method == HttpMethod.Post)
+            {
+                throw new JsonException("the body is empty");
+            }
+
             string? transactionId = null;
             if (root is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("transaction", out var transaction) && transaction.TryGetProperty("id", out var id))
             {
@@ -284,6 +290,14 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
 
             var affinity = response.Headers.TryGetValues(ClusterAffinityHeader, out var values) ? values.FirstOrDefault() : null;
             return new QueryApiResponse(ReadResult(root), transactionId, affinity);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new Neo4jException(
+                "EntityGraph.QueryApi.BadResponse",
+                $"{Description} answered {method} /{path} with a body that is not a Query API response: {e.Message}",
+                response.StatusCode,
+                e);
         }
         finally
         {

@@ -8,6 +8,7 @@ namespace EntityGraph.Storage.Neo4j.QueryApi.Internal;
 internal sealed class ExplicitTransaction(QueryApiClient client, string id, string? affinity) : IQueryTransaction
 {
     private bool _completed;
+    private int _running;
 
     public string Id { get; } = id;
 
@@ -16,8 +17,20 @@ internal sealed class ExplicitTransaction(QueryApiClient client, string id, stri
     public async Task<QueryResult> RunAsync(string statement, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
-        var response = await client.SendStatementAsync(client.TransactionPath(Id), statement, parameters, readOnly: false, bookmarks: null, Affinity, cancellationToken);
-        return response.Result;
+        if (Interlocked.Exchange(ref _running, 1) == 1)
+        {
+            throw new InvalidOperationException("A Neo4j transaction runs one statement at a time; await each RunAsync before the next.");
+        }
+
+        try
+        {
+            var response = await client.SendStatementAsync(client.TransactionPath(Id), statement, parameters, readOnly: false, bookmarks: null, Affinity, cancellationToken);
+            return response.Result;
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
     }
 
     public async Task<QueryResult> CommitAsync(CancellationToken cancellationToken)

@@ -85,7 +85,7 @@ internal sealed class QueryApiPipeline
         return true;
     }
 
-    private TimeSpan Backoff(int attemptNumber)
+    internal TimeSpan Backoff(int attemptNumber)
     {
         var delay = _options.InitialRetryDelay.TotalMilliseconds * Math.Pow(_options.RetryDelayMultiplier, attemptNumber);
         var jitter = 1 + (_options.RetryJitter * ((Random.Shared.NextDouble() * 2) - 1));
