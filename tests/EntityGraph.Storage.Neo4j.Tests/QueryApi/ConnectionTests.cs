@@ -62,15 +62,21 @@ public sealed class ConnectionTests
     public async Task a_request_slower_than_the_request_timeout_fails_with_a_timeout()
     {
         await using var stub = QueryApiStub.Start();
-        stub.Respond(202, ReturnOne, delay: TimeSpan.FromSeconds(10));
-        using var client = TestClients.For(stub, o => o.RequestTimeout = TimeSpan.FromMilliseconds(200));
+        stub.Respond(202, ReturnOne).Respond(202, ReturnOne, delay: TimeSpan.FromSeconds(10));
+        using var client = TestClients.For(stub, o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        // The first request of a process pays for start-up; only the slow answer should hit the timeout.
+        using (var warmUp = TestClients.For(stub))
+        {
+            await warmUp.ReadAsync("RETURN 1", TestClients.NoParameters, Ct);
+        }
+
         var clock = Stopwatch.StartNew();
 
         var e = await Assert.ThrowsAsync<TimeoutException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Timed out after {clock.Elapsed}.");
-        Assert.Contains("0.2 s", e.Message, StringComparison.Ordinal);
-        Assert.Single(stub.Requests);
+        Assert.Contains("0.5 s", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await stub.WaitForRequestsAsync(2)).Count);
     }
 
     [Fact]
@@ -127,7 +133,7 @@ public sealed class ConnectionTests
 
         Assert.Equal(3, reached);
         Assert.Equal(reached, stub.Requests.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"The open circuit took {clock.Elapsed} to refuse.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"The open circuit took {clock.Elapsed} to refuse.");
         Assert.Contains("fail fast", second.Message, StringComparison.Ordinal);
         Assert.Equal(client.Description, second.Store);
         Assert.Contains("Neo4j at http://127.0.0.1:", first.Message, StringComparison.Ordinal);

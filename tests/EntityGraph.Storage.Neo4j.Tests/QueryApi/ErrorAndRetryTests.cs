@@ -76,13 +76,13 @@ public sealed class ErrorAndRetryTests
             stub.Respond(400, TransientError("Neo.TransientError.Transaction.DeadlockDetected"));
         }
 
-        using var client = TestClients.For(stub, o => o.RetryBudget = TimeSpan.FromMilliseconds(50));
+        using var client = TestClients.For(stub, o => o.RetryBudget = TimeSpan.FromSeconds(1));
 
         var e = await Assert.ThrowsAsync<Neo4jTransientException>(() => client.ReadAsync("MATCH (n) RETURN n", TestClients.NoParameters, Ct));
 
         Assert.Equal("Neo.TransientError.Transaction.DeadlockDetected", e.Code);
-        // 1, 2, 4, 8, 16 ms of back-off fit in 50 ms; the next 32 ms do not.
-        Assert.InRange(stub.Requests.Count, 2, 6);
+        // Back-off of 1, 2, 4 ... 256 ms fits in 1 s; the next 512 ms do not, so at most 10 requests.
+        Assert.InRange(stub.Requests.Count, 2, 10);
     }
 
     [Fact]
@@ -136,13 +136,54 @@ public sealed class ErrorAndRetryTests
             stub.Respond(503, ServiceUnavailable);
         }
 
-        using var client = TestClients.For(stub, o => o.RetryBudget = TimeSpan.FromMilliseconds(50));
+        using var client = TestClients.For(stub, o => o.RetryBudget = TimeSpan.FromSeconds(1));
 
         var e = await Assert.ThrowsAsync<StoreUnavailableException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
 
         Assert.Contains("Neo4j at http://127.0.0.1:", e.Message, StringComparison.Ordinal);
         Assert.Contains("Neo.TransientError.General.DatabaseUnavailable", e.Message, StringComparison.Ordinal);
         Assert.True(stub.Requests.Count > 1, "A 503 is retried before giving up.");
+    }
+
+    [Fact]
+    public async Task a_dropped_connection_is_retried()
+    {
+        await using var stub = QueryApiStub.Start();
+        stub.Respond(202, ReturnOne);
+        using var handler = new DropsFirstConnection();
+        using var http = new HttpClient(handler);
+        using var client = new QueryApiClient(TestClients.Options(stub.Uri), http, TestClients.FastRetries);
+
+        var result = await client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct);
+
+        Assert.Equal([1L], result.Column("1"));
+        Assert.Equal(2, handler.Sent);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task an_empty_success_is_not_taken_for_an_empty_result()
+    {
+        await using var stub = QueryApiStub.Start();
+        stub.Respond(200, null);
+        using var client = TestClients.For(stub);
+
+        var e = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
+
+        Assert.Equal("EntityGraph.QueryApi.BadResponse", e.Code);
+    }
+
+    [Fact]
+    public async Task a_body_that_is_not_a_query_api_response_fails_with_a_clear_error()
+    {
+        await using var stub = QueryApiStub.Start();
+        stub.Respond(200, "<html>Neo4j Browser</html>");
+        using var client = TestClients.For(stub);
+
+        var e = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
+
+        Assert.Equal("EntityGraph.QueryApi.BadResponse", e.Code);
+        Assert.Single(stub.Requests);
     }
 
     [Fact]
@@ -168,5 +209,18 @@ public sealed class ErrorAndRetryTests
 
         Assert.Equal("Http.502", e.Code);
         Assert.Contains("Bad Gateway", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fails the first send the way a reset connection does (no response at all), then passes requests on.</summary>
+    private sealed class DropsFirstConnection() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _sent;
+
+        public int Sent => _sent;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _sent) == 1
+                ? throw new HttpRequestException("Connection reset by peer", new IOException("reset"))
+                : base.SendAsync(request, cancellationToken);
     }
 }

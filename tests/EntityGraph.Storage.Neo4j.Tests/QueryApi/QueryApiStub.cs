@@ -73,6 +73,17 @@ public sealed class QueryApiStub : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Waits until the stub has recorded <paramref name="count"/> requests; its loop may lag on a busy machine.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForRequestsAsync(int count)
+    {
+        for (var i = 0; i < 100 && _requests.Count < count; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        return Requests;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

@@ -186,6 +186,63 @@ public sealed class TypedJsonTests
             Assert.Single(stub.Requests).Json["parameters"]!);
     }
 
+    [Fact]
+    public async Task temporal_and_spatial_parameters_keep_their_cypher_types()
+    {
+        await using var stub = QueryApiStub.Start();
+        stub.Respond(202, ReturnOne);
+        using var client = TestClients.For(stub);
+
+        await client.ReadAsync(
+            "RETURN 1",
+            new Dictionary<string, object?>
+            {
+                ["localDateTime"] = new DateTime(2015, 7, 4, 19, 32, 24),
+                ["utc"] = new DateTime(2015, 11, 21, 21, 40, 32, 142, DateTimeKind.Utc),
+                ["localTime"] = new TimeOnly(12, 50, 35, 556),
+                ["time"] = new Neo4jTime(new TimeOnly(12, 50, 35), TimeSpan.FromHours(1)),
+                ["zoned"] = new Neo4jZonedDateTime(new DateTimeOffset(2015, 11, 21, 21, 40, 32, TimeSpan.FromHours(1)), "Europe/Berlin"),
+                ["duration"] = new Neo4jDuration(14, 3, 58320, 500_000_000),
+                ["elapsed"] = TimeSpan.FromSeconds(90.25),
+                ["point"] = new Neo4jPoint(4326, 24.1, 56.95),
+                ["point3d"] = new Neo4jPoint(9157, 1, 2, 3.5),
+                ["nan"] = double.NaN,
+            },
+            Ct);
+
+        AssertJson(
+            """
+            {
+              "localDateTime": { "$type": "LocalDateTime", "_value": "2015-07-04T19:32:24" },
+              "utc": { "$type": "OffsetDateTime", "_value": "2015-11-21T21:40:32.142Z" },
+              "localTime": { "$type": "LocalTime", "_value": "12:50:35.556" },
+              "time": { "$type": "Time", "_value": "12:50:35+01:00" },
+              "zoned": { "$type": "ZonedDateTime", "_value": "2015-11-21T21:40:32+01:00[Europe/Berlin]" },
+              "duration": { "$type": "Duration", "_value": "P14M3DT58320.5S" },
+              "elapsed": { "$type": "Duration", "_value": "P0M0DT90.25S" },
+              "point": { "$type": "Point", "_value": "SRID=4326;POINT (24.1 56.95)" },
+              "point3d": { "$type": "Point", "_value": "SRID=9157;POINT Z (1 2 3.5)" },
+              "nan": { "$type": "Float", "_value": "NaN" }
+            }
+            """,
+            Assert.Single(stub.Requests).Json["parameters"]!);
+    }
+
+    [Fact]
+    public async Task a_parameter_of_a_type_cypher_cannot_hold_is_refused_before_sending()
+    {
+        await using var stub = QueryApiStub.Start();
+        using var client = TestClients.For(stub);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => client.ReadAsync(
+            "RETURN $m",
+            new Dictionary<string, object?> { ["m"] = new Dictionary<int, string> { [1] = "x" } },
+            Ct));
+
+        Assert.Contains("$m", e.Message, StringComparison.Ordinal);
+        Assert.Empty(stub.Requests);
+    }
+
     private static async Task<object?> DecodeOne(string typedValue)
     {
         await using var stub = QueryApiStub.Start();
