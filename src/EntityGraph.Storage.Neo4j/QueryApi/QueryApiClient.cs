@@ -190,22 +190,16 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
 
     private async Task<T> RunTransactionAsync<T>(Func<IQueryTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        byte[]? beginBody = null;
-        var bookmarks = Bookmarks;
-        if (bookmarks.Count > 0)
+        // The begin carries the latest bookmarks, so a write starts after the previous one even on another cluster member.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                WriteBookmarks(writer, bookmarks);
-                writer.WriteEndObject();
-            }
-
-            beginBody = buffer.WrittenSpan.ToArray();
+            writer.WriteStartObject();
+            WriteBookmarks(writer, Bookmarks);
+            writer.WriteEndObject();
         }
 
-        var begun = await SendAsync(HttpMethod.Post, _databasePath + "/tx", beginBody, affinity: null, cancellationToken);
+        var begun = await SendAsync(HttpMethod.Post, _databasePath + "/tx", buffer.WrittenSpan.ToArray(), affinity: null, cancellationToken);
         var transaction = new ExplicitTransaction(
             this,
             begun.TransactionId ?? throw new Neo4jException("EntityGraph.QueryApi.BadResponse", $"{Description} opened a transaction without returning its id."),

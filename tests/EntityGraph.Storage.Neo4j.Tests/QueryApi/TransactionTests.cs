@@ -37,6 +37,9 @@ public sealed class TransactionTests
             ],
             requests.Select(r => $"{r.Method} {r.Path}"));
         Assert.Null(requests[0].Header("neo4j-cluster-affinity"));
+        TypedJsonTests.AssertJson("{}", requests[0].Json);
+        Assert.Equal("application/vnd.neo4j.query", requests[0].Header("Content-Type"));
+        Assert.Equal("", requests[2].Body);
         Assert.Equal(Affinity, requests[1].Header("neo4j-cluster-affinity"));
         Assert.Equal(Affinity, requests[2].Header("neo4j-cluster-affinity"));
         TypedJsonTests.AssertJson(
