@@ -138,6 +138,19 @@ public sealed class TypedJsonTests
         Assert.Contains("Hologram", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "$type": "Integer", "_value": "twelve" }""")]
+    [InlineData("""{ "$type": "Date", "_value": "26/03/2015" }""")]
+    [InlineData("""{ "$type": "Point", "_value": "POINT (1 2)" }""")]
+    [InlineData("""{ "$type": "Duration", "_value": "P" }""")]
+    [InlineData("""{ "$type": "Node", "_value": { "_labels": [] } }""")]
+    [InlineData("""{ "$type": "Path", "_value": [ { "$type": "String", "_value": "not a node" } ] }""")]
+    public async Task a_malformed_value_fails_with_a_bad_value_error(string typedValue)
+    {
+        var e = await Assert.ThrowsAsync<Neo4jException>(() => DecodeOne(typedValue));
+        Assert.Equal("EntityGraph.QueryApi.BadValue", e.Code);
+    }
+
     [Fact]
     public async Task parameters_are_sent_as_typed_json()
     {

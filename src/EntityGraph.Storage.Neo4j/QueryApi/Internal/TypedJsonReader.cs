@@ -51,7 +51,9 @@ internal static partial class TypedJsonReader
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException or KeyNotFoundException or ArgumentException)
         {
-            throw new Neo4jException("EntityGraph.QueryApi.BadValue", $"Neo4j returned a {type} value this client cannot read ({value.GetRawText()}): {e.Message}", innerException: e);
+            var raw = value.ValueKind == JsonValueKind.Undefined ? "no _value" : value.GetRawText();
+            raw = raw.Length > 120 ? raw[..120] + "…" : raw;
+            throw new Neo4jException("EntityGraph.QueryApi.BadValue", $"Neo4j returned a {type} value this client cannot read ({raw}): {e.Message}", innerException: e);
         }
     }
 
