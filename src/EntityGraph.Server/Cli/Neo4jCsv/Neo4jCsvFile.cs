@@ -74,7 +74,7 @@ internal sealed class Neo4jCsvFile : IAsyncDisposable
             {
                 throw new CliFailure(
                     $"'{id}' has a value of {header.Split(':')[0]} that contains the array delimiter {Neo4jCsvExport.ArrayDelimiterOption(arrayDelimiter[0])}: \"{value}\". "
-                    + "neo4j-admin would split it in two. Export again with --array-delimiter set to a character the data does not contain, e.g. --array-delimiter U+001F.");
+                    + "neo4j-admin would split it in two. Export again with --force and --array-delimiter set to a character the data does not contain, e.g. --array-delimiter U+001F.");
             }
         }
 
