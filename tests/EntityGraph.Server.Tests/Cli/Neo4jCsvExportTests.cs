@@ -103,6 +103,28 @@ public class Neo4jCsvExportTests
     }
 
     [Fact]
+    public async Task node_ids_are_unique_across_files_and_every_relationship_joins_two_exported_nodes()
+    {
+        using var workspace = new CliWorkspace();
+        var graph = Fixtures.Reseller().Entity("note-1", "Note", ("description", "Seen at the Bishkek office"), ("entity", "acme"));
+        await DatabaseAsync(workspace, graph.Entities);
+
+        var (exit, _, error) = await ExportAsync(workspace);
+
+        Assert.True(exit == 0, error);
+        var files = Directory.GetFiles(workspace.File("neo4j"), "*.csv");
+        var nodes = files.Where(f => Path.GetFileName(f).StartsWith("nodes-", StringComparison.Ordinal)).SelectMany(f => Read(f).Rows).ToList();
+        var ids = nodes.Select(n => n["id:ID"]).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(graph.Entities.Select(e => e.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        var note = Assert.Single(Read(workspace.File("neo4j/nodes-entities.csv")).Rows);
+        Assert.Equal(("note-1", "Entity", "Note"), (note["id:ID"], note[":LABEL"], note["schema:string"]));
+        var relationships = files.Where(f => Path.GetFileName(f).StartsWith("relationships-", StringComparison.Ordinal)).SelectMany(f => Read(f).Rows).ToList();
+        Assert.NotEmpty(relationships);
+        Assert.All(relationships, r => Assert.True(ids.Contains(r[":START_ID"]) && ids.Contains(r[":END_ID"]), $"{r["id:string"]} joins a node that is not exported"));
+    }
+
+    [Fact]
     public async Task quotes_newlines_commas_and_lists_round_trip_through_a_csv_reader()
     {
         using var workspace = new CliWorkspace();
