@@ -247,16 +247,9 @@ public sealed class SqliteGraphStore : IGraphStore
             """;
         var json = new Json();
         command.Parameters.AddWithValue("$ids", json.List(ids));
-        command.Parameters.AddWithValue("$prefixes", json.List(ids.SelectMany(LinkIdPrefixes).Distinct(StringComparer.Ordinal)));
+        command.Parameters.AddWithValue("$prefixes", json.List(ids.SelectMany(FtmProjector.CarrierCandidates).Distinct(StringComparer.Ordinal)));
         command.Parameters.AddWithValue("$roles", ShipmentRoleLinks.Candidates(ids));
         return Task.FromResult(ReadLinks(connection, command));
-    }
-
-    private static IEnumerable<string> LinkIdPrefixes(string id)
-    {
-        yield return id;
-        for (var i = id.IndexOf(':', StringComparison.Ordinal); i > 0; i = id.IndexOf(':', i + 1))
-            yield return id[..i];
     }
 
     /// <inheritdoc />
