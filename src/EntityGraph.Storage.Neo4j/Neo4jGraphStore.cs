@@ -207,6 +207,8 @@ public sealed class Neo4jGraphStore : IGraphStore
             return new SearchPage([], false, null, 0);
 
         var result = await _runner.ReadAsync(CypherStatements.Query(Queries.SearchParties), SearchParameters.For(query, tokens, offset), cancellationToken);
+        if (result.Values.Count == 0)
+            return new SearchPage([], false, query.After, 0);
         var row = result.Values[0];
         var total = (int)Values.Integer(row[result.Fields.ToList().IndexOf("total")]);
         var page = Values.List(row[result.Fields.ToList().IndexOf("page")]).Select(Values.Map).ToList();
@@ -259,7 +261,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         if (expansion.PartyIds.Count == 0 || expansion.Limit <= 0)
             return [];
         var result = await _runner.ReadAsync(CypherStatements.Query(Queries.ExpandShipments(expansion.Role)), ShipmentParameters.For(expansion), cancellationToken);
-        return result.Column("entity").Select(e => ProjectShipment(Values.RequiredText(e, "entity"))).ToList();
+        return Column(result, "entity").Select(e => ProjectShipment(Values.RequiredText(e, "entity"))).ToList();
     }
 
     /// <inheritdoc />
@@ -292,7 +294,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
     {
         var result = await _runner.ReadAsync(CypherStatements.Query(Queries.DataVersion), Metadata(), cancellationToken);
-        return Values.Integer(result.Column("dataVersion").FirstOrDefault());
+        return Values.Integer(Column(result, "dataVersion").FirstOrDefault());
     }
 
     /// <inheritdoc />
@@ -339,12 +341,12 @@ public sealed class Neo4jGraphStore : IGraphStore
         {
             var parameters = new Dictionary<string, object?> { ["after"] = after, ["limit"] = (long)PageSize };
             var result = await _runner.ReadAsync(CypherStatements.Query(Queries.ExportEntities), parameters, cancellationToken);
-            var entities = result.Column("entity").Select(e => EntityDocuments.ReadEntity(Values.RequiredText(e, "entity"))).ToList();
+            var entities = Column(result, "entity").Select(e => EntityDocuments.ReadEntity(Values.RequiredText(e, "entity"))).ToList();
             foreach (var entity in entities)
                 yield return entity;
             if (entities.Count < PageSize)
                 yield break;
-            after = Values.RequiredText(result.Column("id").Last(), "id");
+            after = Values.RequiredText(Column(result, "id").Last(), "id");
         }
     }
 
@@ -358,6 +360,9 @@ public sealed class Neo4jGraphStore : IGraphStore
         _ownedRunner?.Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The values of a field; a result without rows may come without fields too.</summary>
+    private static IEnumerable<object?> Column(QueryResult result, string field) => result.Values.Count == 0 ? [] : result.Column(field);
 
     private static Dictionary<string, object?> Metadata() => new() { ["id"] = MetadataId };
 
@@ -396,7 +401,7 @@ public sealed class Neo4jGraphStore : IGraphStore
             return [];
         var parameters = new Dictionary<string, object?> { ["ids"] = ids.Distinct(StringComparer.Ordinal).ToList() };
         var result = await _runner.ReadAsync(CypherStatements.Query(Queries.ReadEntities), parameters, cancellationToken);
-        return result.Column("entity")
+        return Column(result, "entity")
             .Select(e => EntityDocuments.ReadEntity(Values.RequiredText(e, "entity")))
             .OrderBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
