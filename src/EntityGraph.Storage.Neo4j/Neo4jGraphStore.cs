@@ -60,7 +60,10 @@ public sealed class Neo4jGraphStore : IGraphStore
         // Schema commands cannot share a transaction with each other's data or with writes: one each.
         foreach (var statement in CypherStatements.Schema())
             await _runner.WriteAsync((tx, ct) => tx.RunAsync(statement, NoParameters, ct), cancellationToken);
-        await _runner.ReadAsync(CypherStatements.Query(Queries.AwaitIndexes), new Dictionary<string, object?> { ["timeoutSeconds"] = 300L }, cancellationToken);
+        // Run on the writer, where the indexes were just created, so that the first search after start-up finds what is written.
+        await _runner.WriteAsync(
+            (tx, ct) => tx.RunAsync(CypherStatements.Query(Queries.AwaitIndexes), new Dictionary<string, object?> { ["timeoutSeconds"] = 300L }, ct),
+            cancellationToken);
         await _runner.WriteAsync(
             (tx, ct) => tx.RunAsync(CypherStatements.Query(Queries.SetSchemaVersion), new Dictionary<string, object?> { ["id"] = MetadataId, ["schemaVersion"] = (long)SchemaVersion }, ct),
             cancellationToken);
