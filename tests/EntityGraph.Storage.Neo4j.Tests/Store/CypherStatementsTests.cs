@@ -47,6 +47,19 @@ public sealed class CypherStatementsTests
     }
 
     [Fact]
+    public void every_label_and_relationship_type_in_the_store_cypher_is_one_of_the_graph_model()
+    {
+        var model = GraphModel.Labels.Concat(GraphModel.RelationshipTypes).ToHashSet(StringComparer.Ordinal);
+        var texts = CypherStatements.QueryNames.Select(CypherStatements.Query).Concat(CypherStatements.Schema());
+
+        var named = texts.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"(?<=[\w)\]]:|\(\w*:|\[\w*:)([A-Z][A-Za-z_]*)").Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Subset(model, named);
+        Assert.Contains("StoreMetadata", named);
+        Assert.Contains("SANCTIONED_BY", named);
+    }
+
+    [Fact]
     public void writing_a_node_removes_and_sets_every_kind_label_of_the_model()
     {
         var upsert = CypherStatements.Query(Queries.UpsertEntities);
