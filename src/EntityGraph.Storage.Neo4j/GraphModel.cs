@@ -9,7 +9,10 @@ namespace EntityGraph.Storage.Neo4j;
 /// </summary>
 public static class GraphModel
 {
-    /// <summary>Every node that holds an FtM entity.</summary>
+    /// <summary>
+    /// Every node keyed by an FtM id. A node that only links refer to (its entity not imported yet, or
+    /// deleted) has its <c>id</c> and nothing else.
+    /// </summary>
     public const string Entity = "Entity";
 
     /// <summary>Every company, organization, person or party of unknown kind, besides its kind label.</summary>
@@ -23,6 +26,9 @@ public static class GraphModel
 
     /// <summary>FtM interval entities read as relationships (Ownership, Directorship, …) are kept as nodes too, so that they can be fetched and exported.</summary>
     public const string Interval = "Interval";
+
+    /// <summary>The one node holding the store's schema version and the data version every write transaction moves.</summary>
+    public const string StoreMetadata = "StoreMetadata";
 
     public static string Label(PartyKind kind) => kind switch
     {
@@ -49,7 +55,7 @@ public static class GraphModel
     };
 
     public static IReadOnlyList<string> Labels { get; } =
-        [Entity, Party, .. Enum.GetValues<PartyKind>().Select(Label), Address, Shipment, Sanction, Interval];
+        [Entity, Party, .. Enum.GetValues<PartyKind>().Select(Label), Address, Shipment, Sanction, Interval, StoreMetadata];
 
     public static IReadOnlyList<string> RelationshipTypes { get; } = [.. Enum.GetValues<LinkKind>().Select(RelationshipType)];
 
@@ -61,10 +67,15 @@ public static class GraphModel
     public static IReadOnlyList<string> EntityProperties { get; } =
         ["id", "schema", "name", "datasets", "sourceId", "firstSeen", "lastSeen", "entity", "fragments"];
 
-    /// <summary>Property keys by label, besides <see cref="EntityProperties"/>. Dates as FtM writes them are strings (<c>2021</c>, <c>2021-02</c>); <c>…Earliest</c>/<c>…Latest</c> are Neo4j dates bounding them.</summary>
+    /// <summary>
+    /// Property keys by label, besides <see cref="EntityProperties"/> (which <see cref="StoreMetadata"/> does not have). Dates as FtM
+    /// writes them are strings (<c>2021</c>, <c>2021-02</c>); <c>…Earliest</c>/<c>…Latest</c> are Neo4j dates bounding them.
+    /// <c>searchText</c> is the party's names as search tokens (full-text indexed) and <c>nameKey</c> the tokens of its name, sorted,
+    /// which ranks an exact name first. <c>chplTier</c> is the tier as the list writes it (<c>1</c>, <c>3.A</c>).
+    /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> NodeProperties { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        [Party] = ["aliases", "countries", "topics", "incorporationDate", "incorporationEarliest", "searchText"],
+        [Party] = ["aliases", "countries", "topics", "incorporationDate", "incorporationEarliest", "searchText", "nameKey"],
         [Address] = ["full", "country"],
         [Shipment] =
         [
@@ -72,11 +83,16 @@ public static class GraphModel
             "goodsDescription", "valueUsd", "originCountry", "departureCountry", "destinationCountry", "tradingCountry",
         ],
         [Sanction] = ["authority", "program", "countries", "startDate", "endDate", "listingDate"],
+        [StoreMetadata] = ["id", "schemaVersion", "dataVersion"],
     };
 
-    /// <summary>Property keys of every relationship. Relationships read from FtM interval entities carry the interval's id; others a derived id (<c>shipment-1:sender:acme</c>).</summary>
+    /// <summary>
+    /// Property keys of every relationship. Relationships read from FtM interval entities carry the interval's id; others a derived
+    /// id (<c>shipment-1:sender:acme</c>). <c>sourceId</c> is the entity the relationship was read from; <c>startEarliest</c> and
+    /// <c>endLatest</c> are Neo4j dates bounding when it held; <c>percentage</c> is an exact stake as a number.
+    /// </summary>
     public static IReadOnlyList<string> RelationshipProperties { get; } =
-        ["id", "schema", "startDate", "endDate", "percentage", "shares", "role", "status", "datasets", "sourceId", "firstSeen", "lastSeen"];
+        ["id", "schema", "startDate", "endDate", "startEarliest", "endLatest", "percentage", "shares", "role", "status", "datasets", "sourceId", "firstSeen", "lastSeen"];
 
     /// <summary>Every property key the model uses, for the Cypher lint schema.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =

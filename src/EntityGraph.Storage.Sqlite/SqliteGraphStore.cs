@@ -247,16 +247,9 @@ public sealed class SqliteGraphStore : IGraphStore
             """;
         var json = new Json();
         command.Parameters.AddWithValue("$ids", json.List(ids));
-        command.Parameters.AddWithValue("$prefixes", json.List(ids.SelectMany(LinkIdPrefixes).Distinct(StringComparer.Ordinal)));
+        command.Parameters.AddWithValue("$prefixes", json.List(ids.SelectMany(FtmProjector.CarrierCandidates).Distinct(StringComparer.Ordinal)));
         command.Parameters.AddWithValue("$roles", ShipmentRoleLinks.Candidates(ids));
         return Task.FromResult(ReadLinks(connection, command));
-    }
-
-    private static IEnumerable<string> LinkIdPrefixes(string id)
-    {
-        yield return id;
-        for (var i = id.IndexOf(':', StringComparison.Ordinal); i > 0; i = id.IndexOf(':', i + 1))
-            yield return id[..i];
     }
 
     /// <inheritdoc />
@@ -267,7 +260,7 @@ public sealed class SqliteGraphStore : IGraphStore
         var offset = 0;
         if (query.After is { } after)
         {
-            offset = Cursors.Decode<SearchPosition>(after, nameof(query.After)).Offset;
+            offset = PageCursor.Decode<SearchPosition>(after, nameof(query.After)).Offset;
             if (offset < 0)
                 throw new ArgumentException($"The cursor '{after}' is not a cursor this store issued.", nameof(query.After));
         }
@@ -339,7 +332,7 @@ public sealed class SqliteGraphStore : IGraphStore
         for (var i = 0; i < found.Count; i++)
         {
             if (parties.TryGetValue(found[i].Id, out var party))
-                hits.Add(new SearchHit(party, Cursors.Encode(new SearchPosition(offset + i + 1)), found[i].Score));
+                hits.Add(new SearchHit(party, PageCursor.Encode(new SearchPosition(offset + i + 1)), found[i].Score));
         }
 
         return Task.FromResult(new SearchPage(hits, hasNext, hits.Count > 0 ? hits[^1].Cursor : query.After, total));
@@ -480,7 +473,7 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.First, nameof(query.First));
-        var after = query.After is { } cursor ? Cursors.Decode<ShipmentPosition>(cursor, nameof(query.After)) : null;
+        var after = query.After is { } cursor ? PageCursor.Decode<ShipmentPosition>(cursor, nameof(query.After)) : null;
         if (after is { Id: null })
             throw new ArgumentException($"The cursor '{query.After}' is not a cursor this store issued.", nameof(query.After));
 
@@ -539,7 +532,7 @@ public sealed class SqliteGraphStore : IGraphStore
             var hasNext = page.Count > query.First;
             if (hasNext)
                 page.RemoveAt(page.Count - 1);
-            var end = page.Count > 0 ? Cursors.Encode(page[^1].Key) : query.After;
+            var end = page.Count > 0 ? PageCursor.Encode(page[^1].Key) : query.After;
             result[party] = new ShipmentPage(page.Select(p => p.Shipment).ToList(), hasNext, end, totals.GetValueOrDefault(party));
         }
 

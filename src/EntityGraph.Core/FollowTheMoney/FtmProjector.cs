@@ -26,6 +26,18 @@ public static class FtmProjector
     /// <summary>The link kinds an FtM schema is read as, for schemata that are links.</summary>
     public static LinkKind? LinkKindOf(string schema) => LinkSchemata.TryGetValue(schema, out var s) ? s.Kind : null;
 
+    /// <summary>
+    /// The ids of the entities a link with this id may have been read from: the id itself (an interval
+    /// entity's link) and each part before a colon (<c>shipment-1:sender:acme</c> is read from <c>shipment-1</c>).
+    /// </summary>
+    public static IEnumerable<string> CarrierCandidates(string linkId)
+    {
+        ArgumentNullException.ThrowIfNull(linkId);
+        yield return linkId;
+        for (var i = linkId.IndexOf(':', StringComparison.Ordinal); i > 0; i = linkId.IndexOf(':', i + 1))
+            yield return linkId[..i];
+    }
+
     /// <summary>The party kind of a schema, or null when the schema is not a party (not a LegalEntity).</summary>
     public static PartyKind? PartyKindOf(string schema)
     {

@@ -36,71 +36,18 @@ internal sealed class BatchWriter
 
     public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
     {
-        var rejected = new List<EntityRejection>();
-        var pending = MergeWithinBatch(entities, rejected);
-        var stored = ReadStoredFragments(pending.Keys);
-        var startedAt = run.StartedAt.UtcTicks;
-
-        // Writing in key order keeps the B-tree pages being touched few and hot.
-        foreach (var entry in pending.Values.OrderBy(p => p.Entity.Id, StringComparer.Ordinal))
+        var batch = FragmentBatch.Merge(entities);
+        var stored = ReadStoredFragments(batch.Ids);
+        var (writes, result) = batch.Resolve(run, id => stored.GetValueOrDefault(id));
+        foreach (var write in writes)
         {
-            var incoming = entry.Entity;
-            var others = new List<FtmEntity>();
-            FtmEntity? own = null;
-            string? ownRun = null;
-            if (stored.TryGetValue(incoming.Id, out var fragments))
-            {
-                foreach (var (held, runId) in fragments)
-                {
-                    if (string.Equals(held.Datasets[0], run.Dataset, StringComparison.Ordinal))
-                        (own, ownRun) = (held, runId);
-                    else
-                        others.Add(held);
-                }
-            }
-
-            var first = incoming.FirstSeen?.UtcTicks ?? startedAt;
-            var last = incoming.LastSeen?.UtcTicks ?? startedAt;
-            var schema = incoming.Schema;
-            var properties = incoming.Properties;
-            if (own is not null)
-            {
-                // Provenance survives a re-import: the earliest sighting and the latest one.
-                first = Math.Min(first, own.FirstSeen!.Value.UtcTicks);
-                last = Math.Max(last, own.LastSeen!.Value.UtcTicks);
-                if (string.Equals(ownRun, run.RunId, StringComparison.Ordinal))
-                {
-                    // Another batch of the same run: the values add up, as fragments within a run do.
-                    if (Schemata.MostSpecific(own.Schema, schema) is not { } specific)
-                    {
-                        Reject(entry, rejected, $"Entity '{incoming.Id}' is a {schema} here but a {own.Schema} earlier in this run of dataset '{run.Dataset}'; neither schema is a kind of the other.");
-                        continue;
-                    }
-
-                    var union = FtmEntity.Merge(own, incoming, specific);
-                    (schema, properties) = (union.Schema, union.Properties);
-                }
-            }
-
-            var conflict = others.FirstOrDefault(o => Schemata.MostSpecific(o.Schema, schema) is null);
-            if (conflict is not null)
-            {
-                Reject(entry, rejected, $"Entity '{incoming.Id}' is a {schema} in dataset '{run.Dataset}' but a {conflict.Schema} in dataset '{conflict.Datasets[0]}'; neither schema is a kind of the other.");
-                continue;
-            }
-
-            var fragment = Fragments.Fragment(incoming.Id, run.Dataset, schema, properties, first, last);
-            others.Add(fragment);
-            others.Sort((a, b) => string.CompareOrdinal(a.Datasets[0], b.Datasets[0]));
-            if (fragments is not null)
-                _replaced.Add(incoming.Id);
-            _writes.Add((fragment, others.Count == 1 ? fragment : Fragments.Merge(others)));
+            if (write.Stored.Count > 0)
+                _replaced.Add(write.Fragment.Id);
+            _writes.Add((write.Fragment, write.Merged));
         }
 
         Flush(run.RunId);
-
-        var refusedLines = rejected.Count;
-        return new UpsertResult(entities.Count - refusedLines, rejected.OrderBy(r => r.Index).ToList());
+        return result;
     }
 
     /// <summary>Removes an entity's fragments and projections; false when the store does not hold it.</summary>
@@ -113,40 +60,9 @@ internal sealed class BatchWriter
         return true;
     }
 
-    private static Dictionary<string, Pending> MergeWithinBatch(IReadOnlyList<FtmEntity> entities, List<EntityRejection> rejected)
+    private Dictionary<string, List<StoredFragment>> ReadStoredFragments(IEnumerable<string> ids)
     {
-        var pending = new Dictionary<string, Pending>(entities.Count, StringComparer.Ordinal);
-        for (var i = 0; i < entities.Count; i++)
-        {
-            var entity = entities[i];
-            if (!pending.TryGetValue(entity.Id, out var entry))
-            {
-                pending.Add(entity.Id, new Pending(entity, i));
-                continue;
-            }
-
-            if (Schemata.MostSpecific(entry.Entity.Schema, entity.Schema) is not { } schema)
-            {
-                rejected.Add(new EntityRejection(i, entity.Id, $"Entity '{entity.Id}' is a {entity.Schema} here but a {entry.Entity.Schema} at line {entry.Lines[0] + 1} of the batch; neither schema is a kind of the other."));
-                continue;
-            }
-
-            entry.Entity = FtmEntity.Merge(entry.Entity, entity, schema);
-            entry.Lines.Add(i);
-        }
-
-        return pending;
-    }
-
-    private static void Reject(Pending entry, List<EntityRejection> rejected, string reason)
-    {
-        foreach (var line in entry.Lines)
-            rejected.Add(new EntityRejection(line, entry.Entity.Id, reason));
-    }
-
-    private Dictionary<string, List<(FtmEntity Fragment, string RunId)>> ReadStoredFragments(IEnumerable<string> ids)
-    {
-        var stored = new Dictionary<string, List<(FtmEntity, string)>>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, List<StoredFragment>>(StringComparer.Ordinal);
         if (_loaded is not null)
         {
             ids = ids.Where(_loaded.MayContain).ToList();
@@ -164,8 +80,8 @@ internal sealed class BatchWriter
             var id = reader.GetString(0);
             var fragment = Fragments.Fragment(id, reader.GetString(1), reader.GetString(3), Json.ReadProperties(reader.GetString(4)), reader.GetInt64(5), reader.GetInt64(6));
             if (!stored.TryGetValue(id, out var list))
-                stored[id] = list = new List<(FtmEntity, string)>(1);
-            list.Add((fragment, reader.GetString(2)));
+                stored[id] = list = new List<StoredFragment>(1);
+            list.Add(new StoredFragment(fragment, reader.GetString(2)));
         }
 
         return stored;
@@ -248,14 +164,6 @@ internal sealed class BatchWriter
         command.CommandText = sql;
         command.Parameters.AddWithValue("$rows", rows);
         return command.ExecuteNonQuery();
-    }
-
-    /// <summary>The fragments of one id in the batch, merged, with the lines they came from.</summary>
-    private sealed class Pending(FtmEntity entity, int line)
-    {
-        public FtmEntity Entity { get; set; } = entity;
-
-        public List<int> Lines { get; } = [line];
     }
 
     /// <summary>Everything about one entity's rows that can be computed away from the SQLite connection.</summary>

@@ -1,11 +1,12 @@
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using Microsoft.Data.Sqlite;
 
 namespace EntityGraph.Storage.Sqlite.Internal;
 
 /// <summary>
-/// Reading fragments (the values one dataset gives an entity) and merging them into the entity:
-/// the union of their values in dataset order, with the most specific schema.
+/// Reading fragments (the values one dataset gives an entity) from rows and merging them with
+/// <see cref="FtmFragments.Merge"/>.
 /// </summary>
 internal static class Fragments
 {
@@ -13,25 +14,7 @@ internal static class Fragments
     public const string Columns = "entity_id, dataset, schema, properties, first_seen, last_seen";
 
     public static FtmEntity Fragment(string id, string dataset, string schema, IReadOnlyDictionary<string, IReadOnlyList<string>> properties, long? firstSeen, long? lastSeen) =>
-        new(id, schema, properties)
-        {
-            Datasets = [dataset],
-            FirstSeen = Time(firstSeen),
-            LastSeen = Time(lastSeen),
-        };
-
-    /// <summary>Merges fragments given in dataset order; a schema conflict (refused on write) keeps the first schema.</summary>
-    public static FtmEntity Merge(IReadOnlyList<FtmEntity> fragments)
-    {
-        var merged = fragments[0];
-        for (var i = 1; i < fragments.Count; i++)
-        {
-            var schema = Schemata.MostSpecific(merged.Schema, fragments[i].Schema) ?? merged.Schema;
-            merged = FtmEntity.Merge(merged, fragments[i], schema);
-        }
-
-        return merged;
-    }
+        FtmFragments.Fragment(id, dataset, schema, properties, Time(firstSeen), Time(lastSeen));
 
     /// <summary>Merged entities from rows of <see cref="Columns"/>, ordered by entity id.</summary>
     public static IEnumerable<FtmEntity> ReadMerged(SqliteDataReader reader)
@@ -48,7 +31,7 @@ internal static class Fragments
                 reader.IsDBNull(5) ? null : reader.GetInt64(5));
             if (group.Count > 0 && !string.Equals(group[0].Id, fragment.Id, StringComparison.Ordinal))
             {
-                yield return Merge(group);
+                yield return FtmFragments.Merge(group);
                 group.Clear();
             }
 
@@ -56,7 +39,7 @@ internal static class Fragments
         }
 
         if (group.Count > 0)
-            yield return Merge(group);
+            yield return FtmFragments.Merge(group);
     }
 
     public static long? Ticks(DateTimeOffset? time) => time?.UtcTicks;

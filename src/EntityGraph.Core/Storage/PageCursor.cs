@@ -1,19 +1,21 @@
 using System.Buffers.Text;
 using System.Text.Json;
 
-namespace EntityGraph.Storage.Sqlite.Internal;
+namespace EntityGraph.Core.Storage;
 
 /// <summary>
-/// Opaque page cursors: base64url of a small JSON object. Clients must treat them as opaque; the
-/// store rejects anything it did not issue with an <see cref="ArgumentException"/>.
+/// Opaque page cursors, the same in every store: base64url of a small JSON object holding where a
+/// page ended. Clients must treat them as opaque; a store rejects anything it did not issue with an
+/// <see cref="ArgumentException"/> that says so.
 /// </summary>
-internal static class Cursors
+public static class PageCursor
 {
     public static string Encode<T>(T position) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(position));
 
     public static T Decode<T>(string cursor, string parameterName)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(cursor);
         try
         {
             var bytes = Base64Url.DecodeFromChars(cursor);
@@ -30,9 +32,3 @@ internal static class Cursors
 
     private static string Truncate(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 }
-
-/// <summary>Where a search page ends: the number of hits before the next one.</summary>
-internal sealed record SearchPosition(int Offset);
-
-/// <summary>Where a shipment page ends: the sort key of its last shipment.</summary>
-internal sealed record ShipmentPosition(long Day, long Span, string Id);

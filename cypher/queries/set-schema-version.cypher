@@ -1,0 +1,2 @@
+MERGE (m:StoreMetadata {id: $id})
+SET m.schemaVersion = $schemaVersion

@@ -1,0 +1,64 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EntityGraph.Core.FollowTheMoney;
+using EntityGraph.Core.Model;
+
+namespace EntityGraph.Storage.Neo4j.Internal;
+
+/// <summary>
+/// The JSON kept on entity nodes: <c>entity</c>, the merged FtM entity with its datasets, and
+/// <c>fragments</c>, each dataset's values with the run that wrote them. They give entities back
+/// exactly; the typed node properties are copies for Cypher and indexes.
+/// </summary>
+internal static class EntityDocuments
+{
+    // Names stay readable (Cyrillic, quotes) for anyone looking at the nodes in Neo4j Browser.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Entity(FtmEntity entity) => JsonSerializer.Serialize(ToDocument(entity, runId: null), Options);
+
+    public static FtmEntity ReadEntity(string json)
+    {
+        var document = JsonSerializer.Deserialize<Document>(json, Options) ?? throw new JsonException("An entity node holds no entity.");
+        return FromDocument(document, document.Datasets ?? []);
+    }
+
+    /// <summary>The fragments to keep, in dataset order, each with the run that wrote it.</summary>
+    public static string Fragments(IEnumerable<(FtmEntity Fragment, string RunId)> fragments) =>
+        JsonSerializer.Serialize(fragments.Select(f => ToDocument(f.Fragment, f.RunId)).ToList(), Options);
+
+    public static List<StoredFragment> ReadFragments(string json)
+    {
+        var documents = JsonSerializer.Deserialize<List<Document>>(json, Options) ?? [];
+        return documents.Select(d => new StoredFragment(FromDocument(d, d.Datasets ?? []), d.RunId ?? string.Empty)).ToList();
+    }
+
+    private static Document ToDocument(FtmEntity entity, string? runId) => new(
+        entity.Id,
+        entity.Schema,
+        entity.Properties.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+        [.. entity.Datasets],
+        entity.FirstSeen,
+        entity.LastSeen,
+        runId);
+
+    private static FtmEntity FromDocument(Document document, string[] datasets) =>
+        new(document.Id, document.Schema, document.Properties.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal))
+        {
+            Datasets = datasets,
+            FirstSeen = document.FirstSeen,
+            LastSeen = document.LastSeen,
+        };
+
+    private sealed record Document(
+        string Id,
+        string Schema,
+        Dictionary<string, string[]> Properties,
+        string[]? Datasets,
+        DateTimeOffset? FirstSeen,
+        DateTimeOffset? LastSeen,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RunId);
+}

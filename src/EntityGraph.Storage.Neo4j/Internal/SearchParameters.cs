@@ -1,0 +1,25 @@
+using EntityGraph.Core.Storage;
+
+namespace EntityGraph.Storage.Neo4j.Internal;
+
+/// <summary>The parameters of <c>search-parties</c>: the query tokens as a Lucene query on the full-text index, and the filters.</summary>
+internal static class SearchParameters
+{
+    public static Dictionary<string, object?> For(PartySearch search, IReadOnlyList<string> tokens, int offset) => new(StringComparer.Ordinal)
+    {
+        ["query"] = LuceneQuery(tokens),
+        ["nameKey"] = string.Join(' ', tokens.Order(StringComparer.Ordinal)),
+        ["labels"] = (search.Kinds ?? []).Select(GraphModel.Label).Distinct(StringComparer.Ordinal).ToList(),
+        ["countries"] = (search.Countries ?? []).Select(c => c.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList(),
+        ["offset"] = (long)offset,
+        ["limit"] = (long)search.First + 1,
+    };
+
+    /// <summary>
+    /// Every token is required; the last may be the start of a longer word, as it is while someone types.
+    /// Prefixes of one or two letters would match a large part of the index, so they must be whole. Tokens
+    /// are <c>[a-z0-9]+</c>, so quoting is enough.
+    /// </summary>
+    public static string LuceneQuery(IReadOnlyList<string> tokens) =>
+        string.Join(' ', tokens.Select((t, i) => i == tokens.Count - 1 && t.Length >= 3 ? $"+{t}*" : $"+\"{t}\""));
+}
