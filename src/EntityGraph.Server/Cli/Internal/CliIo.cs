@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.CommandLine;
+using System.IO.Compression;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.Hosting;
 using EntityGraph.Storage.Sqlite;
