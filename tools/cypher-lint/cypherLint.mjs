@@ -1,5 +1,5 @@
 // Lints Cypher text against the graph model with Neo4j's own parser and semantic analysis.
-import { highlightSyntax, isNotParamError, lintCypherQuery, testData } from '@neo4j-cypher/language-support';
+import { highlightSyntax, isNotParamError, lintCypherQuery } from '@neo4j-cypher/language-support';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -9,28 +9,10 @@ const ERROR = 1;
 // warnings with this wording; against the graph model they are defects, so they fail the lint.
 const notInSchema = / is not present in the database\./;
 
-/**
- * The DbSchema of the graph model, as written by the store tests from GraphModel, with the
- * functions and procedures of a plain Neo4j (the package's catalogue without the APOC and GDS
- * plugins), so that a misspelt or plugin-only function fails here rather than in the browser.
- */
+/** The DbSchema of the graph model, as written by the store tests from GraphModel. */
 export function loadSchema(path = new URL('./schema.json', import.meta.url)) {
   const { labels, relationshipTypes, propertyKeys } = JSON.parse(readFileSync(path, 'utf8'));
-  const builtIn = (registry) =>
-    Object.fromEntries(
-      Object.entries(registry).map(([version, byName]) => [
-        version,
-        Object.fromEntries(Object.entries(byName).filter(([name]) => !/^(apoc|gds)\./.test(name))),
-      ]),
-    );
-  return {
-    labels,
-    relationshipTypes,
-    propertyKeys,
-    functions: builtIn(testData.mockSchema.functions),
-    procedures: builtIn(testData.mockSchema.procedures),
-    defaultLanguage: 'CYPHER 5',
-  };
+  return { labels, relationshipTypes, propertyKeys, defaultLanguage: 'CYPHER 5' };
 }
 
 /**
@@ -78,7 +60,9 @@ export function lintText(text, schema) {
     message: notInSchema.test(d.message) ? inModelWording(d.message) : d.message,
     fails: d.severity === ERROR || notInSchema.test(d.message),
   }));
-  findings.push(...writtenNamesMissingFromModel(text, schema, linted.symbolTables).filter((f) => !reported.has(f.offset)));
+  const tokens = highlightSyntax(text, { consoleCommandsEnabled: true }).filter((t) => t.tokenType !== 'comment');
+  findings.push(...statementsNotAnalysed(tokens, linted.symbolTables));
+  findings.push(...namesMissingFromModel(tokens, schema, linted.symbolTables).filter((f) => !reported.has(f.offset)));
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { uncheckedParameters, findings };
 }
@@ -86,7 +70,6 @@ export function lintText(text, schema) {
 // "nme is not present in the database. Make sure …" → "Property key nme is not in the graph model …"
 function inModelWording(message) {
   const name = message.slice(0, message.indexOf(' is not present'));
-  if (/^(Function|Procedure) /.test(name)) return `${name} is not built into Neo4j (APOC and GDS are not assumed).`;
   const kind = /^(Label|Relationship type) /.test(name) ? '' : 'Property key ';
   return `${kind}${name} is not in the graph model (tools/cypher-lint/schema.json, written from GraphModel).`;
 }
@@ -125,22 +108,54 @@ export function lintFiles(targets, schema = loadSchema()) {
   return { lines, passes: failing === 0 && files.length > 0 };
 }
 
-const writeClauses = new Set(['CREATE', 'MERGE', 'SET', 'REMOVE', 'INSERT']);
-const clauseKeywords = new Set([...writeClauses, 'MATCH', 'WITH', 'RETURN', 'UNWIND', 'WHERE', 'CALL', 'FOREACH', 'DELETE', 'ORDER', 'YIELD', 'UNION', 'FINISH', 'LET', 'FILTER', 'LIMIT', 'SKIP']);
+const queryKeywords = new Set(['MATCH', 'MERGE', 'WITH', 'RETURN', 'UNWIND', 'SET']);
 
 /**
- * The library does not check names in write clauses (a label in MERGE or CREATE, a property
- * written by SET or in a MERGE pattern may be new to the database). For this project they must
- * exist in the graph model, or the store would write what nothing else reads; this checks them
- * using the library's tokens and symbol tables (node and relationship variables only).
+ * The library drops the semantic analysis of a statement silently when it fails, and with it the
+ * checks of variables, types and property keys, so a query statement whose variables have no symbol
+ * is reported rather than passed. Schema commands (CREATE INDEX …) have no symbols and are skipped.
  */
-function writtenNamesMissingFromModel(text, schema, symbolTables) {
+export function statementsNotAnalysed(tokens, symbolTables) {
+  const referenced = new Set(symbolTables.flat().flatMap((s) => s.references));
+  const findings = [];
+  let statement = [];
+  for (const token of [...tokens, { token: ';' }]) {
+    if (token.token !== ';') {
+      statement.push(token);
+      continue;
+    }
+    const isQuery = statement.some((t) => t.tokenType === 'keyword' && queryKeywords.has(t.token.toUpperCase()));
+    const variables = statement.filter((t) => t.tokenType === 'variable');
+    if (isQuery && variables.length > 0 && !variables.some((v) => referenced.has(v.position.startOffset))) {
+      const first = statement[0].position;
+      findings.push({
+        line: first.line + 1,
+        column: first.startCharacter + 1,
+        severity: 'error',
+        message: "Neo4j's semantic analysis gave no result for this statement, so its variables, types and property keys went unchecked.",
+        fails: true,
+      });
+    }
+    statement = [];
+  }
+  return findings;
+}
+
+const clauseKeywords = new Set(['CREATE', 'MERGE', 'SET', 'REMOVE', 'INSERT', 'MATCH', 'WITH', 'RETURN', 'UNWIND', 'WHERE', 'CALL', 'FOREACH', 'DELETE', 'ORDER', 'YIELD', 'UNION', 'FINISH', 'LET', 'FILTER', 'LIMIT', 'SKIP']);
+
+/**
+ * The library leaves some names unchecked: labels and properties in write clauses (a MERGE or SET may
+ * create them in a database) and properties of the variables inside a quantified path pattern. For
+ * this project every name must exist in the graph model, or the store would write what nothing reads,
+ * so they are checked here with the library's tokens and symbol tables (node and relationship
+ * variables only; map keys are not property keys). Findings at the library's own positions are dropped.
+ */
+function namesMissingFromModel(tokens, schema, symbolTables) {
   const names = new Set([...schema.labels, ...schema.relationshipTypes]);
   const keys = new Set(schema.propertyKeys);
   const entityVariableAt = new Set(
     symbolTables.flat().filter((s) => s.types.includes('Node') || s.types.includes('Relationship')).flatMap((s) => s.references),
   );
-  const tokens = highlightSyntax(text, { consoleCommandsEnabled: true }).filter((t) => t.tokenType !== 'comment');
   const findings = [];
   const missing = (token, message) =>
     findings.push({ line: token.position.line + 1, column: token.position.startCharacter + 1, offset: token.position.startOffset, severity: 'error', message, fails: true });
@@ -158,7 +173,6 @@ function writtenNamesMissingFromModel(text, schema, symbolTables) {
       braces.push(Boolean(patternMap || setMap));
     }
     if (token.token === '}') braces.pop();
-    if (!writeClauses.has(clause)) return;
     if (token.tokenType === 'label' && !names.has(text)) {
       missing(token, `Label or relationship type ${text} is not in the graph model (tools/cypher-lint/schema.json, written from GraphModel).`);
     }

@@ -44,7 +44,6 @@ const defects = [
   ['bad-written-property.cypher', /bad-written-property\.cypher:3:7: error: Property key nationality is not in the graph model/],
   ['bad-parameter.cypher', /bad-parameter\.cypher:2:21: error: Parameter \$partyID is not defined/],
   ['bad-second-statement.cypher', /bad-second-statement\.cypher:4:10: error: Label Sanctions is not in the graph model/],
-  ['bad-function.cypher', /bad-function\.cypher:3:8: error: Function apoc\.text\.clean is not built into Neo4j/],
 ];
 
 for (const [file, expected] of defects) {
