@@ -1,5 +1,5 @@
 // Lints Cypher text against the graph model with Neo4j's own parser and semantic analysis.
-import { highlightSyntax, isNotParamError, lintCypherQuery } from '@neo4j-cypher/language-support';
+import { highlightSyntax, isNotParamError, lintCypherQuery, testData } from '@neo4j-cypher/language-support';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -9,10 +9,22 @@ const ERROR = 1;
 // warnings with this wording; against the graph model they are defects, so they fail the lint.
 const notInSchema = / is not present in the database\./;
 
-/** The DbSchema of the graph model, as written by the store tests from GraphModel. */
+/**
+ * The DbSchema of the graph model, as written by the store tests from GraphModel, with the procedures
+ * of a plain Neo4j (the package's catalogue without the APOC and GDS plugins): it types what a
+ * procedure yields, so that `YIELD node` is checked as a node, and rejects a procedure a plain Neo4j
+ * lacks. The package's function catalogue is left out: with it the semantic analysis fails on
+ * larger statements.
+ */
 export function loadSchema(path = new URL('./schema.json', import.meta.url)) {
   const { labels, relationshipTypes, propertyKeys } = JSON.parse(readFileSync(path, 'utf8'));
-  return { labels, relationshipTypes, propertyKeys, defaultLanguage: 'CYPHER 5' };
+  const procedures = Object.fromEntries(
+    Object.entries(testData.mockSchema.procedures).map(([version, byName]) => [
+      version,
+      Object.fromEntries(Object.entries(byName).filter(([name]) => !/^(apoc|gds)\./.test(name))),
+    ]),
+  );
+  return { labels, relationshipTypes, propertyKeys, procedures, defaultLanguage: 'CYPHER 5' };
 }
 
 /**
@@ -70,6 +82,7 @@ export function lintText(text, schema) {
 // "nme is not present in the database. Make sure …" → "Property key nme is not in the graph model …"
 function inModelWording(message) {
   const name = message.slice(0, message.indexOf(' is not present'));
+  if (/^(Function|Procedure) /.test(name)) return `${name} is not built into Neo4j (APOC and GDS are not assumed to be installed).`;
   const kind = /^(Label|Relationship type) /.test(name) ? '' : 'Property key ';
   return `${kind}${name} is not in the graph model (tools/cypher-lint/schema.json, written from GraphModel).`;
 }
@@ -141,8 +154,6 @@ export function statementsNotAnalysed(tokens, symbolTables) {
   return findings;
 }
 
-const clauseKeywords = new Set(['CREATE', 'MERGE', 'SET', 'REMOVE', 'INSERT', 'MATCH', 'WITH', 'RETURN', 'UNWIND', 'WHERE', 'CALL', 'FOREACH', 'DELETE', 'ORDER', 'YIELD', 'UNION', 'FINISH', 'LET', 'FILTER', 'LIMIT', 'SKIP']);
-
 /**
  * The library leaves some names unchecked: labels and properties in write clauses (a MERGE or SET may
  * create them in a database) and properties of the variables inside a quantified path pattern. For
@@ -159,16 +170,20 @@ function namesMissingFromModel(tokens, schema, symbolTables) {
   const findings = [];
   const missing = (token, message) =>
     findings.push({ line: token.position.line + 1, column: token.position.startCharacter + 1, offset: token.position.startOffset, severity: 'error', message, fails: true });
-  let clause = '';
   const braces = [];
   tokens.forEach((token, i) => {
     const before = tokens[i - 1];
     const text = token.token.replace(/^`|`$/g, '');
-    if (token.tokenType === 'keyword' && clauseKeywords.has(token.token.toUpperCase())) clause = token.token.toUpperCase();
-    if (token.token === ';') (clause = ''), (braces.length = 0);
+    if (token.token === ';') braces.length = 0;
     if (token.token === '{') {
-      // A property map of a node or relationship pattern, or the right side of `SET n += {…}`.
-      const patternMap = before && (before.tokenType === 'label' || (before.tokenType === 'variable' && clause !== 'SET'));
+      // A property map of a node or relationship pattern — `(n {`, `(:Label {`, `-[r {` — or the right
+      // side of `SET n += {…}`; not a map projection (`n {.id, total: …}`, `collect(n {…})`).
+      const opener = tokens[i - 2];
+      const patternMap =
+        before?.tokenType === 'label' ||
+        (before?.tokenType === 'variable' &&
+          ((opener?.token === '(' && !['function', 'predicateFunction'].includes(tokens[i - 3]?.tokenType)) ||
+            (opener?.token === '[' && tokens[i - 3]?.token === '-')));
       const setMap = before && (before.token === '+=' || before.token === '=') && entityVariableAt.has(tokens[i - 2]?.position.startOffset);
       braces.push(Boolean(patternMap || setMap));
     }

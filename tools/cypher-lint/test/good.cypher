@@ -12,3 +12,9 @@ RETURN p;
 
 MERGE (a:Address {id: 'addr-1'})
 SET a.full = 'Toktogula 125, Bishkek', a.country = 'kg';
+// A map projection names keys of its own, which are not property keys; a pattern map names property keys.
+MATCH (p:Party)
+RETURN p {.name, shipmentsSent: 1} AS party, collect(p {.id, total: 2}) AS all;
+
+MATCH (s:Shipment {valueUsd: 1})-[r:SENT {percentage: 2}]-(p:Party {countries: []})
+RETURN count(*);

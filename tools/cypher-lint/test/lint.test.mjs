@@ -43,6 +43,8 @@ const defects = [
   ['bad-property.cypher', /bad-property\.cypher:3:10: error: Property key value is not in the graph model/],
   ['bad-written-property.cypher', /bad-written-property\.cypher:3:7: error: Property key nationality is not in the graph model/],
   ['bad-parameter.cypher', /bad-parameter\.cypher:2:21: error: Parameter \$partyID is not defined/],
+  ['bad-procedure.cypher', /bad-procedure\.cypher:3:6: error: Procedure apoc\.path\.subgraphNodes is not built into Neo4j/],
+  ['bad-yielded-property.cypher', /bad-yielded-property\.cypher:4:13: error: Property key nme is not in the graph model/],
   ['bad-second-statement.cypher', /bad-second-statement\.cypher:4:10: error: Label Sanctions is not in the graph model/],
 ];
 
