@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, it, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { lintFiles } from '../cypherLint.mjs';
+import { highlightSyntax } from '@neo4j-cypher/language-support';
+import { lintFiles, statementsNotAnalysed } from '../cypherLint.mjs';
 
 const tool = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name) => fileURLToPath(new URL(name, import.meta.url));
@@ -42,6 +43,7 @@ const defects = [
   ['bad-relationship-type.cypher', /bad-relationship-type\.cypher:2:19: error: Relationship type OWNED_BY is not in the graph model/],
   ['bad-property.cypher', /bad-property\.cypher:3:10: error: Property key value is not in the graph model/],
   ['bad-written-property.cypher', /bad-written-property\.cypher:3:7: error: Property key nationality is not in the graph model/],
+  ['bad-path-pattern-property.cypher', /bad-path-pattern-property\.cypher:3:55: error: Property key valueUSD is not in the graph model/],
   ['bad-parameter.cypher', /bad-parameter\.cypher:2:21: error: Parameter \$partyID is not defined/],
   ['bad-procedure.cypher', /bad-procedure\.cypher:3:6: error: Procedure apoc\.path\.subgraphNodes is not built into Neo4j/],
   ['bad-yielded-property.cypher', /bad-yielded-property\.cypher:4:13: error: Property key nme is not in the graph model/],
@@ -59,4 +61,11 @@ for (const [file, expected] of defects) {
 test('a run that finds no Cypher file fails rather than passing vacuously', () => {
   const { lines, passes } = lintFiles([fixture('lint.test.mjs')]);
   assert.equal(passes, false, lines.join('\n'));
+});
+
+test('a query statement the semantic analysis gave nothing for is reported, not passed; a schema command is not', () => {
+  const text = 'CREATE INDEX shipment_date IF NOT EXISTS FOR (n:Shipment) ON (n.dateEarliest);\nMATCH (p:Party) RETURN p.name;';
+  const tokens = highlightSyntax(text).filter((t) => t.tokenType !== 'comment');
+  const findings = statementsNotAnalysed(tokens, [[], []]);
+  assert.deepEqual(findings.map((f) => [f.line, f.column, f.fails]), [[2, 1, true]]);
 });
