@@ -74,9 +74,28 @@ export function lintText(text, schema) {
   }));
   const tokens = highlightSyntax(text, { consoleCommandsEnabled: true }).filter((t) => t.tokenType !== 'comment');
   findings.push(...statementsNotAnalysed(tokens, linted.symbolTables));
+  if (parameters) findings.push(...unusedParameters(text, parameters, tokens));
   findings.push(...namesMissingFromModel(tokens, schema, linted.symbolTables).filter((f) => !reported.has(f.offset)));
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { uncheckedParameters, findings };
+}
+
+// A :param line for a parameter the query no longer uses misleads whoever pastes it.
+function unusedParameters(text, parameters, tokens) {
+  const used = new Set(tokens.filter((t) => t.tokenType === 'paramValue').map((t) => t.token.replace(/^`|`$/g, '')));
+  const lines = text.split('\n');
+  return [...parameters]
+    .filter((name) => !used.has(name))
+    .map((name) => {
+      const line = lines.findIndex((l) => new RegExp(`:params?\\s.*\\b${name}\\b`).test(l));
+      return {
+        line: line + 1,
+        column: lines[line].indexOf(':param') + 1,
+        severity: 'warning',
+        message: `Parameter $${name} is declared by a :param line but not used.`,
+        fails: false,
+      };
+    });
 }
 
 // "nme is not present in the database. Make sure …" → "Property key nme is not in the graph model …"

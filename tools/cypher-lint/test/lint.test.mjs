@@ -69,3 +69,9 @@ test('a query statement the semantic analysis gave nothing for is reported, not 
   const findings = statementsNotAnalysed(tokens, [[], []]);
   assert.deepEqual(findings.map((f) => [f.line, f.column, f.fails]), [[2, 1, true]]);
 });
+
+test('a declared parameter the query does not use is a warning, not a failure', () => {
+  const { lines, passes } = lintFiles([fixture('warn-unused-parameter.cypher')]);
+  assert.ok(passes, lines.join('\n'));
+  assert.match(lines.join('\n'), /warn-unused-parameter\.cypher:3:4: warning: Parameter \$asOf is declared by a :param line but not used/);
+});
