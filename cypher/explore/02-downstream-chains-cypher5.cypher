@@ -15,9 +15,12 @@
 // :param targetCountries => []
 // :param asOf => toString(date())
 //
-// Example: as in 01-downstream-chains.cypher — with the demo case (asOf 2026-11-27), Nordhalbleiter →
-// Ак-Шумкар Трейд → АО «Радиотехпром» (sanctioned; 410,650 USD, 2022-05-17 … 2023-03-15) and
-// → ООО «Сигнал-Комплект» (blocked: 30% + 25.5% held by sanctioned persons), among others.
+// Example: with the demo case and the values above (asOf 2026-11-27), eight routes. The largest:
+// Nordhalbleiter → Ак-Шумкар Трейд → АО «Радиотехпром» (sanctioned by OFAC and the EU; 4 + 3 shipments,
+// 410,650 USD, 2022-05-17 … 2023-03-15) and → ООО «Сигнал-Комплект» (blocked: 30% + 25.5% held by
+// sanctioned persons); the longest runs four hops through Istanbul, Dubai and Bishkek to the
+// export-controlled НИИ «Квазар». One ends at Ararat Electronics, itself sanctioned: no route passes
+// through it to its Russian buyer.
 //
 // Semantics (DOMAIN.md, "Tracing intermediary chains"): a chain s1..sk has sender(s1) = exporter and
 // receiver(si) = sender(si+1), visits no party twice, and each shipment may follow the one before it:
