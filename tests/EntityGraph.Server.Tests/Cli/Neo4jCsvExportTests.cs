@@ -53,7 +53,7 @@ public class Neo4jCsvExportTests
         Assert.True(exit == 0, error);
         Assert.Equal(
             "id:ID,:LABEL,schema:string,name:string,datasets:string[],sourceId:string,firstSeen:datetime,lastSeen:datetime,entity:string,fragments:string,"
-            + "aliases:string[],countries:string[],topics:string[],incorporationDate:string,incorporationEarliest:date,searchText:string,nameKey:string",
+            + "aliases:string[],countries:string[],topics:string[],incorporationDate:string,incorporationEarliest:date,searchText:string",
             File.ReadLines(workspace.File("neo4j/nodes-parties.csv")).First());
         Assert.Equal(
             "id:ID,:LABEL,schema:string,name:string,datasets:string[],sourceId:string,firstSeen:datetime,lastSeen:datetime,entity:string,fragments:string,"
@@ -61,7 +61,7 @@ public class Neo4jCsvExportTests
             + "goodsDescription:string,valueUsd:double,originCountry:string,departureCountry:string,destinationCountry:string,tradingCountry:string",
             File.ReadLines(workspace.File("neo4j/nodes-shipments.csv")).First());
         Assert.Equal(
-            ":START_ID,:END_ID,:TYPE,id:string,schema:string,startDate:string,endDate:string,startEarliest:date,endLatest:date,percentage:double,shares:string,role:string,status:string,"
+            ":START_ID,:END_ID,:TYPE,id:string,schema:string,startDate:string,endDate:string,percentage:double,shares:string,role:string,status:string,"
             + "datasets:string[],sourceId:string,firstSeen:datetime,lastSeen:datetime",
             File.ReadLines(workspace.File("neo4j/relationships-owns.csv")).First());
     }

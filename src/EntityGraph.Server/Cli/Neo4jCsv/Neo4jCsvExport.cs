@@ -5,7 +5,6 @@ using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
 using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Storage.Neo4j;
-using EntityGraph.Storage.Neo4j.Internal;
 
 namespace EntityGraph.Server.Cli.Neo4jCsv;
 
@@ -226,7 +225,6 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
         ["incorporationDate"] = r => r.Projection.Party!.IncorporationDate?.ToString(),
         ["incorporationEarliest"] = r => r.Projection.Party!.IncorporationDate?.Earliest,
         ["searchText"] = r => r.Projection.SearchText,
-        ["nameKey"] = r => EntityRows.NameKey(r.Projection.Party!.Name),
     };
 
     private static readonly Dictionary<string, Func<NodeRow, object?>> AddressValues = new(StringComparer.Ordinal)
@@ -264,17 +262,14 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
         ["listingDate"] = r => r.Projection.Sanction!.ListingDate?.ToString(),
     };
 
-    // The same values as the store's own rows (EntityRows.Link), so that an imported graph reads back as one the store wrote.
     private static readonly Dictionary<string, Func<Link, object?>> LinkValues = new(StringComparer.Ordinal)
     {
         ["id"] = l => l.Id,
         ["schema"] = l => l.Schema,
         ["startDate"] = l => l.StartDate?.ToString(),
         ["endDate"] = l => l.EndDate?.ToString(),
-        ["startEarliest"] = l => l.StartDate?.Earliest,
-        ["endLatest"] = l => l.EndDate?.Latest,
-        ["percentage"] = l => l.Share?.Exact,
-        ["shares"] = l => l.Properties.TryGetValue("sharesCount", out var shares) && shares.Count > 0 ? shares[0] : null,
+        ["percentage"] = l => l.Share?.Exact ?? l.Share?.Minimum,
+        ["shares"] = l => l.Share?.Text,
         ["role"] = l => l.Role,
         ["status"] = l => l.Status,
         ["datasets"] = l => l.Provenance.Datasets,

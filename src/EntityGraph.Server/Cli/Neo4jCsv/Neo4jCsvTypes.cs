@@ -16,8 +16,6 @@ internal static class Neo4jCsvTypes
         ["incorporationEarliest"] = "date",
         ["dateEarliest"] = "date",
         ["dateLatest"] = "date",
-        ["startEarliest"] = "date",
-        ["endLatest"] = "date",
         ["valueUsd"] = "double",
         ["percentage"] = "double",
     };
