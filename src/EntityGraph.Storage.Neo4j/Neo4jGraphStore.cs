@@ -57,7 +57,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        // Schema commands cannot share a transaction with each other's data or with writes: one each.
+        // A schema command may not share a transaction with data writes: each runs in its own.
         foreach (var statement in CypherStatements.Schema())
             await _runner.WriteAsync((tx, ct) => tx.RunAsync(statement, NoParameters, ct), cancellationToken);
         // Run on the writer, where the indexes were just created, so that the first search after start-up finds what is written.
