@@ -63,7 +63,7 @@ internal static class Values
     };
 
     /// <summary>A time as the store writes it: ISO 8601 in UTC.</summary>
-    public static string? Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    public static string? Timestamp(DateTimeOffset? time) => time?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A day as Cypher's <c>date()</c> reads it.</summary>
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
