@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using EntityGraph.Server.Hosting;
 using EntityGraph.Server.Tests.Support;
 
@@ -5,6 +8,8 @@ namespace EntityGraph.Server.Tests;
 
 public sealed class ServeCommandTests
 {
+    private const string Query = """{"query":"{ search(text: \"acme\") { totalCount } }"}""";
+
     [Theory]
     [InlineData("http://0.0.0.0:5080")]
     [InlineData("http://[::]:5080")]
@@ -13,22 +18,61 @@ public sealed class ServeCommandTests
     [InlineData("http://192.168.1.20:5080")]
     [InlineData("http://example.org:5080")]
     [InlineData("http://127.0.0.1:5080;http://10.0.0.5:5080")]
-    public async Task serving_on_a_non_loopback_address_is_refused_with_exit_code_1(string urls)
+    public async Task serving_on_a_non_loopback_address_without_a_token_is_refused_with_exit_code_1(string urls)
     {
-        var entitygraph = Path.Combine(AppContext.BaseDirectory, "entitygraph.dll");
         var work = Directory.CreateTempSubdirectory("entitygraph-serve-");
         try
         {
-            var (exitCode, _, error) = await ChildProcess.RunAsync("dotnet", [entitygraph, "serve", "--urls", urls], work.FullName, TimeSpan.FromSeconds(60));
+            var (exitCode, _, error) = await ChildProcess.RunAsync(ServeProcess.Start(work.FullName, ["serve", "--urls", urls]), TimeSpan.FromSeconds(60));
 
             Assert.Equal(1, exitCode);
-            Assert.Contains("authentication does not exist yet", error, StringComparison.Ordinal);
+            Assert.Contains("no API token is set", error, StringComparison.Ordinal);
+            Assert.Contains("ENTITYGRAPH_API_TOKEN", error, StringComparison.Ordinal);
             Assert.False(Directory.Exists(Path.Combine(work.FullName, "data")), "A refused serve must not create a database.");
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task serving_on_a_non_loopback_address_with_a_short_token_is_refused_naming_the_minimum_length()
+    {
+        var work = Directory.CreateTempSubdirectory("entitygraph-serve-");
+        try
+        {
+            var start = ServeProcess.Start(work.FullName, ["serve", "--urls", "http://0.0.0.0:5080"], new Dictionary<string, string?> { ["ENTITYGRAPH_API_TOKEN"] = "too-short-a-secret" });
+
+            var (exitCode, _, error) = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("the API token has 18 characters, fewer than 32", error, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(work.FullName, "data")), "A refused serve must not create a database.");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task with_a_long_token_in_the_short_environment_variable_serve_listens_on_every_interface_and_requires_it()
+    {
+        var token = new string('k', 40);
+        await using var server = await ServeProcess.StartAsync(
+            ["--urls", "http://0.0.0.0:{port}", "--empty"],
+            new Dictionary<string, string?> { ["ENTITYGRAPH_API_TOKEN"] = token });
+
+        using var anonymous = await server.Client.PostAsync("/graphql", new StringContent(Query, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(Query, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var authenticated = await server.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, authenticated.StatusCode);
+        Assert.Contains("\"totalCount\":0", await authenticated.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("bearer token required", server.Log, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -45,54 +89,22 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task serve_with_no_database_creates_it_loads_the_demo_case_and_reports_ready()
     {
-        var entitygraph = Path.Combine(AppContext.BaseDirectory, "entitygraph.dll");
-        var work = Directory.CreateTempSubdirectory("entitygraph-serve-");
-        var port = FreePort();
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = work.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { entitygraph, "serve", "--urls", $"http://127.0.0.1:{port}" })
-            start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var log = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var ready = false;
-            for (var attempt = 0; attempt < 120 && !ready; attempt++)
-            {
-                try
-                {
-                    using var response = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
-                    ready = response.IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(250, TestContext.Current.CancellationToken);
-                }
-            }
+        await using var server = await ServeProcess.StartAsync(["--urls", "http://127.0.0.1:{port}"]);
 
-            Assert.True(ready, "The server did not become ready. Log:\n" + log);
-            Assert.True(File.Exists(Path.Combine(work.FullName, "data", "entitygraph.db")));
-            string text;
-            lock (log)
-                text = log.ToString();
-            Assert.Contains("demo case", text, StringComparison.Ordinal);
-            Assert.Contains("entitygraph.db", text, StringComparison.Ordinal);
-            Assert.Contains($"http://127.0.0.1:{port}", text, StringComparison.Ordinal);
-        }
-        finally
+        var ready = false;
+        for (var attempt = 0; attempt < 120 && !ready; attempt++)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            work.Delete(recursive: true);
+            using var response = await server.Client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+            ready = response.IsSuccessStatusCode;
+            if (!ready)
+                await Task.Delay(250, TestContext.Current.CancellationToken);
         }
-    }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        Assert.True(ready, "The server did not become ready. Log:\n" + server.Log);
+        Assert.True(File.Exists(Path.Combine(server.WorkingDirectory.FullName, "data", "entitygraph.db")));
+        Assert.Contains("demo case", server.Log, StringComparison.Ordinal);
+        Assert.Contains("entitygraph.db", server.Log, StringComparison.Ordinal);
+        Assert.Contains($"{server.Client.BaseAddress!.ToString().TrimEnd('/')}", server.Log, StringComparison.Ordinal);
+        Assert.Contains("no authentication", server.Log, StringComparison.Ordinal);
     }
 }

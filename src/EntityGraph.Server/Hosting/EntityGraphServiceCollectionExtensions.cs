@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using EntityGraph.Core.Analysis.Tracing;
 using EntityGraph.Core.Storage;
+using EntityGraph.Server.Auth;
 using EntityGraph.Server.GraphQL;
 using EntityGraph.Server.GraphQL.Errors;
 using EntityGraph.Server.GraphQL.Loading;
@@ -23,6 +24,7 @@ public static class EntityGraphServiceCollectionExtensions
                 && l.MaxUpsertBatch > 0 && l.MaxRequestBodyBytes > 0 && l.ExecutionTimeout > TimeSpan.Zero, "Every limit in EntityGraph:Limits must be positive.")
             .Validate(l => l.MaxPathHops > 0 && l.MaxPaths > 0 && l.PathLinkBudget > 0, "Every limit in EntityGraph:Limits must be positive.")
             .ValidateOnStart();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section));
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
 
         // Trace hops are answered from an in-memory index of the shipments, built in the background and

@@ -3,8 +3,8 @@ using System.Net;
 namespace EntityGraph.Server.Hosting;
 
 /// <summary>
-/// Guards the bind addresses: there is no authentication yet, so the server may listen on the
-/// loopback interface only (localhost, 127.0.0.0/8, ::1).
+/// Guards the bind addresses: without an API token the server may listen on the loopback interface
+/// only (localhost, 127.0.0.0/8, ::1), where no other machine can reach it.
 /// </summary>
 public static class LoopbackUrls
 {

@@ -18,6 +18,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 {
     private static readonly DateOnly Invasion = new(2022, 2, 24);
 
+    /// <summary>Stands for "read, and ships nothing" so that the many parties without onward shipments cost no list each.</summary>
+    private static readonly List<Trade> NoTrades = [];
+
     public async Task<TraceResult> TraceAsync(TraceQuery query, CancellationToken cancellationToken)
     {
         Validate(query);
@@ -31,7 +34,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var restricted = new Dictionary<string, Restriction>(StringComparer.Ordinal);
         var judged = new HashSet<string>(StringComparer.Ordinal);
         var next = new Dictionary<string, List<Trade>>(StringComparer.Ordinal);
-        var nextByFar = new Dictionary<string, List<(string Far, List<Trade> Trades)>>(StringComparer.Ordinal);
+        var nextByFar = new Dictionary<string, List<(string Far, IReadOnlyList<Trade> Trades)>>(StringComparer.Ordinal);
         var valid = new List<(RouteState State, IReadOnlyList<Trade> Ends)>();
         var explored = 0;
         var truncated = false;
@@ -60,28 +63,26 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
 
             // Every step the time rule allows from the frontier.
-            var steps = new List<(RouteState State, string Far, List<Trade> Onward)>();
+            var steps = new List<(RouteState State, string Far, IReadOnlyList<Trade> Onward)>();
             foreach (var state in frontier)
             {
                 var arrivals = state.Length == 0 || !query.TimeRespecting ? null : new ArrivalIndex(state.Arrivals);
-                var onwardGroups = new List<List<Trade>>();
+                var onwardGroups = maximalRoutes ? new List<IReadOnlyList<Trade>>() : null;
                 foreach (var (far, group) in GroupsOf(state.Party))
                 {
-                    if (state.Visits(far) || (lastHop && !IsEnd(far)))
+                    if ((lastHop && !IsEnd(far)) || state.Visits(far))
                         continue;
-                    var onward = arrivals is null
-                        ? group
-                        : group.Where(s => downstream ? arrivals.AnyMayPrecede(s, query.MaxDwellDays) : arrivals.AnyMayFollow(s, query.MaxDwellDays)).ToList();
+                    var onward = arrivals is null ? group : Onward(group, arrivals);
                     if (onward.Count == 0)
                         continue;
                     steps.Add((state, far, onward));
-                    onwardGroups.Add(onward);
+                    onwardGroups?.Add(onward);
                 }
 
                 // Upstream without targets a route is maximal: it ends with the arrivals that cannot go further back.
                 if (maximalRoutes && state.Length > 0)
                 {
-                    var ends = state.Arrivals.Where(a => !onwardGroups.Any(g => Continues(a, g, downstream, query))).ToList();
+                    var ends = state.Arrivals.Where(a => !onwardGroups!.Any(g => Continues(a, g, downstream, query))).ToList();
                     if (ends.Count > 0)
                         valid.Add((state, ends));
                 }
@@ -144,7 +145,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             .Select(v => BuildRoute(v.State, v.Ends, downstream, query, parties, restricted))
             .OrderByDescending(r => r.Score)
             .ThenByDescending(r => r.TotalValueUsd ?? 0)
-            .ThenBy(r => string.Join('\u001f', r.PartyIds), StringComparer.Ordinal)
+            .ThenBy(r => r.PartyIds, PartySequenceOrder.Instance)
             .ToList();
 
         // Only the routes returned carry their shipments in full: one read for all of them.
@@ -156,18 +157,77 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         // Downstream a route ends at a restricted party (in a target country when asked); upstream at a party in a target country.
         bool IsEnd(string party) => downstream ? IsRestrictedEndUser(party) : targets is not null && IsInTargets(party);
 
-        List<(string Far, List<Trade> Trades)> GroupsOf(string party)
+        List<(string Far, IReadOnlyList<Trade> Trades)> GroupsOf(string party)
         {
             if (!nextByFar.TryGetValue(party, out var groups))
             {
-                // Several partial routes can stand at one busy party; its shipments are grouped once.
-                nextByFar[party] = groups = [.. next[party]
-                    .Where(s => (downstream ? s.ReceiverId : s.SenderId) is not null)
-                    .GroupBy(s => (downstream ? s.ReceiverId : s.SenderId)!, StringComparer.Ordinal)
-                    .Select(g => (g.Key, g.ToList()))];
+                // Several partial routes can stand at one busy party; its shipments are grouped once, as
+                // segments of one array sorted by the party at the far end (stably, so each keeps store order).
+                var trades = next[party];
+                groups = [];
+                if (trades.Count == 1)
+                {
+                    if (Far(trades[0]) is { } only)
+                        groups.Add((only, trades));
+                }
+                else if (trades.Count > 1)
+                {
+                    var sorted = new Trade[trades.Count];
+                    var keys = new string[trades.Count];
+                    var count = 0;
+                    foreach (var trade in trades)
+                    {
+                        if (Far(trade) is not { } far)
+                            continue;
+                        keys[count] = far;
+                        sorted[count++] = trade;
+                    }
+
+                    var order = new int[count];
+                    for (var i = 0; i < count; i++)
+                        order[i] = i;
+                    Array.Sort(order, (a, b) => string.CompareOrdinal(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b));
+                    var arranged = new Trade[count];
+                    for (var i = 0; i < count; i++)
+                        arranged[i] = sorted[order[i]];
+                    for (var start = 0; start < count;)
+                    {
+                        var far = keys[order[start]];
+                        var end = start + 1;
+                        while (end < count && string.Equals(keys[order[end]], far, StringComparison.Ordinal))
+                            end++;
+                        groups.Add((far, end - start == count ? arranged : new ArraySegment<Trade>(arranged, start, end - start)));
+                        start = end;
+                    }
+                }
+
+                nextByFar[party] = groups;
             }
 
             return groups;
+        }
+
+        string? Far(Trade trade) => downstream ? trade.ReceiverId : trade.SenderId;
+
+        // The shipments of a group that may follow (downstream) or precede (upstream) an arrival; the group itself when all may.
+        IReadOnlyList<Trade> Onward(IReadOnlyList<Trade> group, ArrivalIndex arrivals)
+        {
+            List<Trade>? kept = null;
+            for (var i = 0; i < group.Count; i++)
+            {
+                var trade = group[i];
+                var passes = downstream ? arrivals.AnyMayPrecede(trade, query.MaxDwellDays) : arrivals.AnyMayFollow(trade, query.MaxDwellDays);
+                if (passes)
+                    kept?.Add(trade);
+                else if (kept is null)
+                {
+                    kept = new List<Trade>(group.Count - 1);
+                    for (var j = 0; j < i; j++)
+                        kept.Add(group[j]);
+                }
+            }
+
+            return kept is null ? group : kept;
         }
 
         // Reads the shipments of the parties not read yet; false when a budget is spent.
@@ -194,12 +254,15 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
             explored += fetched.Count;
             foreach (var party in unexpanded)
-                next[party] = [];
+                next[party] = NoTrades;
             foreach (var shipment in fetched)
             {
                 var near = downstream ? shipment.SenderId : shipment.ReceiverId;
-                if (near is not null && next.TryGetValue(near, out var list))
-                    list.Add(shipment);
+                if (near is null || !next.TryGetValue(near, out var list))
+                    continue;
+                if (ReferenceEquals(list, NoTrades))
+                    next[near] = list = [];
+                list.Add(shipment);
             }
 
             return true;
@@ -286,15 +349,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             return new HopDraft(from, to, trades);
         }).ToList();
 
-        var all = perHop.SelectMany(h => h).DistinctBy(s => s.ShipmentId).ToList();
-        var dates = all.Where(s => s.Date is not null).Select(s => s.Date!.Value).ToList();
+        // Each hop joins a different pair of parties, so no shipment is counted twice.
+        var facts = RouteFacts.Of(perHop);
         var endUser = downstream ? partyIds[^1] : query.StartId;
         var restriction = restricted.GetValueOrDefault(endUser);
-        var total = Sum(all);
-        var lastDate = dates.Count > 0 ? dates.MaxBy(d => d.Latest) : (PartialDate?)null;
-        var (score, _) = Score(partyIds, endUser, all, total, restriction, parties, lastDate, query.AsOf, explain: false);
-        return new RouteDraft(partyIds, hops, endUser, restriction, total, dates.Count > 0 ? dates.Min() : null, lastDate, score,
-            () => Score(partyIds, endUser, all, total, restriction, parties, lastDate, query.AsOf, explain: true).Reasons);
+        var (score, _) = Score(partyIds, endUser, facts, restriction, parties, query.AsOf, explain: false);
+        return new RouteDraft(partyIds, hops, endUser, restriction, facts.TotalValueUsd, facts.FirstDate, facts.LastDate, score,
+            () => Score(partyIds, endUser, facts, restriction, parties, query.AsOf, explain: true).Reasons);
     }
 
     private static double? Sum(IEnumerable<Trade> trades)
@@ -317,11 +378,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     private static (double Score, IReadOnlyList<string> Reasons) Score(
         IReadOnlyList<string> partyIds,
         string endUserId,
-        IReadOnlyList<Trade> shipments,
-        double? total,
+        RouteFacts facts,
         Restriction? restriction,
         IReadOnlyDictionary<string, Party> parties,
-        PartialDate? lastDate,
         DateOnly asOf,
         bool explain)
     {
@@ -351,16 +410,16 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             });
         }
 
-        if (total is > 0 and var value)
+        var shipmentCount = facts.Shipments;
+        if (facts.TotalValueUsd is > 0 and var value)
         {
             score += Math.Log10(1 + value) / 2;
-            Say(() => string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods in {shipments.Count} shipment{(shipments.Count == 1 ? "" : "s")}"));
+            Say(() => string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods in {shipmentCount} shipment{(shipmentCount == 1 ? "" : "s")}"));
         }
 
-        var tiers = shipments.Where(s => s.ChplTier is not null).Select(s => s.ChplTier!.Value).ToList();
-        if (tiers.Count > 0)
+        if (facts.BestTier is { } best)
         {
-            var best = tiers.Min();
+            var listed = facts.ListedShipments;
             score += best switch
             {
                 ChplTier.Tier1 => 3,
@@ -368,7 +427,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 ChplTier.Tier3A or ChplTier.Tier3B => 1.5,
                 _ => 1,
             };
-            Say(() => $"{tiers.Count} of {shipments.Count} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
+            Say(() => $"{listed} of {shipmentCount} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
         }
 
         var via = partyIds.Skip(1).SkipLast(1)
@@ -381,7 +440,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             Say(() => $"passes through {string.Join(" and ", via.Select(p => $"{Name(p.Id)} in {Countries.NameOf(p.Country!) ?? p.Country}"))}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
         }
 
-        if (lastDate is { } last)
+        if (facts.LastDate is { } last)
         {
             var years = (asOf.DayNumber - last.Latest.DayNumber) / 365.25;
             var points = years switch { <= 1 => 1.5, <= 2 => 1.0, <= 4 => 0.5, _ => 0.0 };
@@ -401,6 +460,66 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         score -= 0.5 * (hopCount - 1);
         Say(() => hopCount == 1 ? "1 hop: a direct trade" : $"{hopCount} hops: each intermediary weakens the link");
         return (Math.Round(score, 3), reasons);
+    }
+
+    /// <summary>Party sequences in ordinal order, party by party (a shorter sequence first when it is a prefix).</summary>
+    private sealed class PartySequenceOrder : IComparer<IReadOnlyList<string>>
+    {
+        public static readonly PartySequenceOrder Instance = new();
+
+        public int Compare(IReadOnlyList<string>? x, IReadOnlyList<string>? y)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(y);
+            for (var i = 0; i < Math.Min(x.Count, y.Count); i++)
+            {
+                var c = string.CompareOrdinal(x[i], y[i]);
+                if (c != 0)
+                    return c;
+            }
+
+            return x.Count.CompareTo(y.Count);
+        }
+    }
+
+    /// <summary>What a route's score is made of, gathered in one pass over its shipments.</summary>
+    private readonly record struct RouteFacts(int Shipments, double? TotalValueUsd, ChplTier? BestTier, int ListedShipments, PartialDate? FirstDate, PartialDate? LastDate)
+    {
+        public static RouteFacts Of(IReadOnlyList<Trade>[] hops)
+        {
+            var count = 0;
+            var listed = 0;
+            double? total = null;
+            ChplTier? best = null;
+            PartialDate? first = null;
+            PartialDate? last = null;
+            foreach (var hop in hops)
+            {
+                for (var i = 0; i < hop.Count; i++)
+                {
+                    var trade = hop[i];
+                    count++;
+                    if (trade.ValueUsd is { } value)
+                        total = (total ?? 0) + value;
+                    if (trade.ChplTier is { } tier)
+                    {
+                        listed++;
+                        if (best is not { } b || tier < b)
+                            best = tier;
+                    }
+
+                    if (trade.Date is { } date)
+                    {
+                        if (first is not { } f || date.CompareTo(f) < 0)
+                            first = date;
+                        if (last is not { } l || date.Latest > l.Latest)
+                            last = date;
+                    }
+                }
+            }
+
+            return new RouteFacts(count, total, best, listed, first, last);
+        }
     }
 
     /// <summary>One hop of a route found, with its shipments as trades until the route is returned.</summary>
@@ -473,16 +592,29 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
         public ArrivalIndex(IReadOnlyList<Trade> arrivals)
         {
-            var dated = arrivals.Where(a => a.Date is not null).Select(a => (E: a.Date!.Value.Earliest.DayNumber, L: a.Date!.Value.Latest.DayNumber)).OrderBy(a => a.E).ToArray();
-            _earliest = new int[dated.Length];
-            _maxLatest = new int[dated.Length];
-            var max = int.MinValue;
-            for (var i = 0; i < dated.Length; i++)
+            var count = 0;
+            for (var i = 0; i < arrivals.Count; i++)
             {
-                _earliest[i] = dated[i].E;
-                max = Math.Max(max, dated[i].L);
-                _maxLatest[i] = max;
+                if (arrivals[i].Date is not null)
+                    count++;
             }
+
+            _earliest = new int[count];
+            _maxLatest = new int[count];
+            var n = 0;
+            for (var i = 0; i < arrivals.Count; i++)
+            {
+                if (arrivals[i].Date is { } date)
+                {
+                    _earliest[n] = date.Earliest.DayNumber;
+                    _maxLatest[n++] = date.Latest.DayNumber;
+                }
+            }
+
+            // Sorted by earliest day, each with the latest day of its own; then the running maximum of those.
+            Array.Sort(_earliest, _maxLatest);
+            for (var i = 1; i < count; i++)
+                _maxLatest[i] = Math.Max(_maxLatest[i], _maxLatest[i - 1]);
         }
 
         /// <summary>Whether <paramref name="later"/> may follow some arrival (<see cref="TraceTime.MayFollow(PartialDate?, PartialDate?, int)"/>).</summary>

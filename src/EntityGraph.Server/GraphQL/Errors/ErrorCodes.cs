@@ -17,4 +17,7 @@ public static class ErrorCodes
 
     /// <summary>The HTTP request itself is malformed (not JSON, no query, wrong parameter types).</summary>
     public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>The server requires a bearer token and the request carried none, or a wrong one (HTTP 401).</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
 }
