@@ -20,7 +20,8 @@ internal static class ExportCommand
     {
         var format = new Option<string>("--format") { Description = "The output format.", DefaultValueFactory = _ => "ftm" };
         format.AcceptOnlyFromAmong("ftm", Neo4jCsvFormat);
-        var database = new Option<string>("--db") { Description = "The database file.", DefaultValueFactory = _ => CliIo.DefaultDatabase };
+        var database = new Option<string>("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => CliIo.DefaultDatabase };
+        var store = CliIo.StoreOption();
         var output = new Option<string>("--out") { Description = "Where to write; - for standard output. For neo4j-csv, a directory.", DefaultValueFactory = _ => "-" };
         var force = new Option<bool>("--force") { Description = "neo4j-csv: write into a directory that is not empty, replacing the files of an earlier export." };
         var arrayDelimiter = new Option<string>("--array-delimiter") { Description = "neo4j-csv: the character between list elements, or U+XXXX.", DefaultValueFactory = _ => ";" };
@@ -28,18 +29,19 @@ internal static class ExportCommand
         var command = new Command("export", "Export every entity as FollowTheMoney JSON lines, or as neo4j-admin import files.");
         command.Options.Add(format);
         command.Options.Add(database);
+        command.Options.Add(store);
         command.Options.Add(output);
         command.Options.Add(force);
         command.Options.Add(arrayDelimiter);
         command.SetAction((parse, cancellationToken) => CliIo.RunAsync("export", () => parse.GetValue(format) == Neo4jCsvFormat
-            ? RunNeo4jCsvAsync(parse.GetValue(database)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(arrayDelimiter)!, cancellationToken)
-            : RunAsync(parse.GetValue(database)!, parse.GetValue(output)!, cancellationToken)));
+            ? RunNeo4jCsvAsync(parse.GetValue(store), parse.GetValue(database)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(arrayDelimiter)!, cancellationToken)
+            : RunAsync(parse.GetValue(store), parse.GetValue(database)!, parse.GetValue(output)!, cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string databasePath, string outputPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? storeOption, string databasePath, string outputPath, CancellationToken cancellationToken)
     {
-        await using var store = await CliIo.OpenStoreAsync(databasePath, create: false, cancellationToken);
+        await using var store = await CliIo.OpenStoreAsync(storeOption, databasePath, create: false, cancellationToken);
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         await using var output = CliIo.OpenOutput(outputPath);
@@ -58,19 +60,19 @@ internal static class ExportCommand
             await writer.FlushAsync(cancellationToken);
             await Console.Error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Exported {writer.Count:N0} entities from {databasePath} to {(outputPath == "-" ? "stdout" : outputPath)} in {clock.Elapsed.TotalSeconds:N1} s"));
+                $"Exported {writer.Count:N0} entities from {CliIo.Describe(storeOption, databasePath)} to {(outputPath == "-" ? "stdout" : outputPath)} in {clock.Elapsed.TotalSeconds:N1} s"));
         }
 
         return 0;
     }
 
-    private static async Task<int> RunNeo4jCsvAsync(string databasePath, string directory, bool force, string arrayDelimiterText, CancellationToken cancellationToken)
+    private static async Task<int> RunNeo4jCsvAsync(string? storeOption, string databasePath, string directory, bool force, string arrayDelimiterText, CancellationToken cancellationToken)
     {
         if (directory == "-")
             throw new CliFailure("--format neo4j-csv writes a directory of files; name it with --out DIR");
         var arrayDelimiter = ParseArrayDelimiter(arrayDelimiterText);
         PrepareDirectory(directory, force);
-        await using var store = await CliIo.OpenStoreAsync(databasePath, create: false, cancellationToken);
+        await using var store = await CliIo.OpenStoreAsync(storeOption, databasePath, create: false, cancellationToken);
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         await using var export = new Neo4jCsvExport(directory, arrayDelimiter);
@@ -88,7 +90,7 @@ internal static class ExportCommand
         var inv = CultureInfo.InvariantCulture;
         await Console.Error.WriteLineAsync(string.Create(
             inv,
-            $"Exported {export.Entities:N0} entities from {databasePath} as {export.Nodes:N0} nodes and {export.Relationships:N0} relationships in {export.Files.Count} CSV files to {directory} in {clock.Elapsed.TotalSeconds:N1} s"));
+            $"Exported {export.Entities:N0} entities from {CliIo.Describe(storeOption, databasePath)} as {export.Nodes:N0} nodes and {export.Relationships:N0} relationships in {export.Files.Count} CSV files to {directory} in {clock.Elapsed.TotalSeconds:N1} s"));
         foreach (var (name, rows) in export.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
             await Console.Error.WriteLineAsync(string.Create(inv, $"  {name,-36} {rows,12:N0}"));
         if (export.MergedWithoutFragments > 0)

@@ -19,7 +19,8 @@ internal static class ImportCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "FtM JSON lines to import, plain or gzip; - for standard input." };
-        var database = new Option<string>("--db") { Description = "The database file.", DefaultValueFactory = _ => CliIo.DefaultDatabase };
+        var database = new Option<string>("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => CliIo.DefaultDatabase };
+        var store = CliIo.StoreOption();
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name (default: the file name without extensions; 'stdin' for -)." };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write rejected lines (default: FILE.rejects.jsonl; ./stdin.rejects.jsonl for -)." };
         var batchSize = new Option<int>("--batch-size") { Description = "Entities per database transaction.", DefaultValueFactory = _ => FtmImportOptions.DefaultBatchSize };
@@ -28,12 +29,14 @@ internal static class ImportCommand
         var command = new Command("import", "Import FollowTheMoney JSON lines into the database as one dataset.");
         command.Arguments.Add(file);
         command.Options.Add(database);
+        command.Options.Add(store);
         command.Options.Add(dataset);
         command.Options.Add(rejects);
         command.Options.Add(batchSize);
         command.Options.Add(json);
         command.SetAction((parse, cancellationToken) => CliIo.RunAsync("import", () => RunAsync(
             parse.GetValue(file)!,
+            parse.GetValue(store),
             parse.GetValue(database)!,
             new FtmImportOptions { Dataset = parse.GetValue(dataset), RejectsPath = parse.GetValue(rejects), BatchSize = parse.GetValue(batchSize) },
             parse.GetValue(json),
@@ -41,7 +44,7 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string databasePath, FtmImportOptions options, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string? storeOption, string databasePath, FtmImportOptions options, bool json, CancellationToken cancellationToken)
     {
         if (options.BatchSize < 1)
             throw new CliFailure($"--batch-size must be at least 1, not {options.BatchSize}");
@@ -61,7 +64,7 @@ internal static class ImportCommand
 
         using (reader)
         {
-            await using var store = await CliIo.OpenStoreAsync(databasePath, create: true, cancellationToken);
+            await using var store = await CliIo.OpenStoreAsync(storeOption, databasePath, create: true, cancellationToken);
             var display = new ImportProgressDisplay();
             var interactive = !json && !Console.IsOutputRedirected;
             var summary = await display.RunAsync(
@@ -71,7 +74,7 @@ internal static class ImportCommand
             if (json)
                 await Console.Out.WriteLineAsync(Json(summary));
             else
-                await Console.Out.WriteAsync(Text(summary, databasePath));
+                await Console.Out.WriteAsync(Text(summary, CliIo.Describe(storeOption, databasePath)));
             return summary.Complete ? 0 : SomeRejected;
         }
     }

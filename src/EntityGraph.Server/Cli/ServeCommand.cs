@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EntityGraph.Server.Auth;
+using EntityGraph.Server.Cli.Internal;
 using EntityGraph.Server.Hosting;
 
 namespace EntityGraph.Server.Cli;
@@ -15,12 +16,13 @@ internal static class ServeCommand
         var db = new Option<string?>("--db") { Description = "The SQLite database file; created, with the bundled demo case, when it does not exist (default: EntityGraph:Database:Path, else data/entitygraph.db)." };
         var urls = new Option<string>("--urls") { Description = $"Where to listen, separated by ';'. Addresses other than loopback need an API token ({AuthOptions.TokenEnvironmentVariable}) of at least {AuthOptions.MinimumTokenLength} characters.", DefaultValueFactory = _ => LoopbackUrls.Default };
         var empty = new Option<bool>("--empty") { Description = "Do not load the demo case into a new database." };
-        var command = new Command("serve", "Serve the GraphQL API (/graphql) and health checks (/health/live, /health/ready).") { db, urls, empty };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db), parse.GetValue(urls)!, parse.GetValue(empty), cancellationToken));
+        var store = CliIo.StoreOption();
+        var command = new Command("serve", "Serve the GraphQL API (/graphql) and health checks (/health/live, /health/ready).") { db, urls, empty, store };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db), parse.GetValue(urls)!, parse.GetValue(empty), parse.GetValue(store), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? db, string urls, bool empty, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? db, string urls, bool empty, string? store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(urls))
         {
@@ -37,7 +39,21 @@ internal static class ServeCommand
             overrides[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Path)}"] = db;
         if (empty)
             overrides[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.LoadDemoCase)}"] = bool.FalseString;
+        if (store is not null)
+            overrides[StoreSettings.StoreKey] = store;
         builder.Configuration.AddInMemoryCollection(overrides);
+        StoreKind kind;
+        try
+        {
+            kind = StoreSettings.Kind(builder.Configuration);
+            if (kind == StoreKind.Neo4j)
+                StoreFactory.Neo4jOptions(builder.Configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
 
         // Checked before anything is built, so that a refused serve creates no database.
         var token = builder.Configuration[AuthOptions.TokenKey]?.Trim();
@@ -60,8 +76,10 @@ internal static class ServeCommand
         await using var app = builder.Build();
         app.MapEntityGraph();
         await app.StartAsync(cancellationToken);
-        var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Path;
-        app.Logger.LogInformation("EntityGraph is serving {Database} at {Urls} (GraphQL at /graphql, {Authentication})", Path.GetFullPath(database), string.Join(", ", app.Urls), string.IsNullOrEmpty(token) ? "no authentication" : "bearer token required");
+        var database = kind == StoreKind.Neo4j
+            ? (await app.Services.GetRequiredService<EntityGraph.Core.Storage.IGraphStore>().GetStatusAsync(cancellationToken)).Description
+            : Path.GetFullPath(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Path);
+        app.Logger.LogInformation("EntityGraph is serving {Database} at {Urls} (GraphQL at /graphql, {Authentication})", database, string.Join(", ", app.Urls), string.IsNullOrEmpty(token) ? "no authentication" : "bearer token required");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

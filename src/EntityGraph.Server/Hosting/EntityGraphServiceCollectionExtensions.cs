@@ -7,7 +7,6 @@ using EntityGraph.Server.GraphQL.Errors;
 using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.RedFlags;
 using EntityGraph.Server.Http;
-using EntityGraph.Storage.Sqlite;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -29,10 +28,11 @@ public static class EntityGraphServiceCollectionExtensions
 
         // Trace hops are answered from an in-memory index of the shipments, built in the background and
         // rebuilt whenever the database changes; until it is current the store answers.
-        services.AddSingleton<IGraphStore>(sp => new IndexedGraphStore(new SqliteGraphStore(new SqliteStoreOptions
-        {
-            Path = Path.GetFullPath(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path),
-        }))
+        // The store (SQLite by default, or Neo4j) is chosen by EntityGraph:Store; a wrong value fails at start, naming it.
+        var kind = StoreSettings.Kind(configuration);
+        services.AddSingleton(new StoreSelection(kind));
+        services.AddSingleton<IGraphStore>(sp => new IndexedGraphStore(
+            StoreFactory.Open(kind, configuration, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path))
         {
             Report = sp.GetRequiredService<ILoggerFactory>().CreateLogger("EntityGraph.TradeIndex").LogTradeIndex,
         });

@@ -4,17 +4,52 @@ using Microsoft.Extensions.Options;
 namespace EntityGraph.Server.Hosting;
 
 /// <summary>
-/// Before the server takes requests: creates or migrates the database, loads the bundled demo case
-/// into a database that did not exist yet (unless told not to), and logs what is being served.
+/// Before the server takes requests: creates or migrates the database (or the Neo4j schema), loads the
+/// bundled demo case into a SQLite file that did not exist yet (unless told not to), and logs what is
+/// being served. A Neo4j server that cannot be reached yet does not stop the start: requests get
+/// <c>STORE_UNAVAILABLE</c>, <c>/health/ready</c> says not ready, and the schema is set up as soon as the
+/// server answers.
 /// </summary>
-internal sealed class StoreInitializer(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<StoreInitializer> logger) : IHostedService
+internal sealed class StoreInitializer(IServiceProvider services, IOptions<DatabaseOptions> options, StoreSelection selection, ILogger<StoreInitializer> logger) : IHostedService
 {
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(options.Value.Path);
-        // Looked at before the store is created, because creating the store creates the file.
-        var isNew = !File.Exists(path);
+        // Looked at before the store is created, because creating the store creates the file. A Neo4j
+        // database is never filled unasked: the demo case goes in with `import --store neo4j`.
+        var isNew = selection.Kind == StoreKind.Sqlite && !File.Exists(Path.GetFullPath(options.Value.Path));
         var store = services.GetRequiredService<IGraphStore>();
+        try
+        {
+            await InitializeAsync(store, isNew, cancellationToken);
+        }
+        catch (StoreUnavailableException e) when (selection.Kind == StoreKind.Neo4j)
+        {
+            logger.LogWarning("{Reason}. Serving anyway: requests answer STORE_UNAVAILABLE and /health/ready is not ready until the store answers; trying again every {Seconds} s", e.Message, RetryEvery.TotalSeconds);
+            _retrying = RetryAsync(store, _stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _retrying.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task InitializeAsync(IGraphStore store, bool isNew, CancellationToken cancellationToken)
+    {
         await store.InitializeAsync(cancellationToken);
         if (isNew && options.Value.LoadDemoCase)
         {
@@ -26,5 +61,28 @@ internal sealed class StoreInitializer(IServiceProvider services, IOptions<Datab
         logger.LogInformation("Serving database {Database} with {Entities} entities", status.Description, status.Entities);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private async Task RetryAsync(IGraphStore store, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(RetryEvery, stopping);
+                await InitializeAsync(store, isNew: false, stopping);
+                return;
+            }
+            catch (StoreUnavailableException e)
+            {
+                logger.LogDebug("{Reason}; trying again in {Seconds} s", e.Message, RetryEvery.TotalSeconds);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Setting up the store failed; trying again in {Seconds} s", RetryEvery.TotalSeconds);
+            }
+        }
+    }
 }

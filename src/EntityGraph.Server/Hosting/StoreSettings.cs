@@ -48,11 +48,21 @@ public static class StoreSettings
     /// <summary>Reads <c>EntityGraph:Store</c>; a value other than sqlite or neo4j is an error naming it.</summary>
     public static StoreKind Kind(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var value = configuration[StoreKey];
-        if (string.IsNullOrWhiteSpace(value))
-            return StoreKind.Sqlite;
-        return Enum.TryParse<StoreKind>(value.Trim(), ignoreCase: true, out var kind) && Enum.IsDefined(kind)
-            ? kind
-            : throw new InvalidOperationException($"EntityGraph:Store (ENTITYGRAPH_STORE) is '{value}'; it must be 'sqlite' or 'neo4j'.");
+        return string.IsNullOrWhiteSpace(value)
+            ? StoreKind.Sqlite
+            : Parse(value) ?? throw new InvalidOperationException($"EntityGraph:Store (ENTITYGRAPH_STORE) is '{value}'; it must be 'sqlite' or 'neo4j'.");
     }
+
+    /// <summary>sqlite or neo4j, in any case; null for anything else.</summary>
+    public static StoreKind? Parse(string value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => StoreKind.Sqlite,
+        "neo4j" => StoreKind.Neo4j,
+        _ => null,
+    };
 }
+
+/// <summary>The store this server runs on, as configured at start.</summary>
+public sealed record StoreSelection(StoreKind Kind);

@@ -41,6 +41,10 @@ internal sealed class VerdictWarmUp(IGraphStore store, RestrictionCache cache, I
                     logger.LogInformation("Restriction verdicts known for {Parties} trading parties (OFAC, {Day}), judged in {Seconds:N1} s", parties.Count, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.Elapsed.TotalSeconds);
                 }
             }
+            catch (StoreUnavailableException e)
+            {
+                logger.LogDebug("Judging the trading parties in advance waits for the store: {Reason}", e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Judging the trading parties in advance failed; traces judge them as they go");

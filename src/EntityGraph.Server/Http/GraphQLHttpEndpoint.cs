@@ -1,3 +1,4 @@
+using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL;
 using EntityGraph.Server.GraphQL.Errors;
 using EntityGraph.Server.Hosting;
@@ -81,7 +82,9 @@ internal sealed class GraphQLHttpEndpoint(
             UnhandledExceptionDelegate = context =>
             {
                 context.Exception.Data[EntityGraphErrorInfoProvider.CorrelationIdKey] = correlationId;
-                if (!TimedOut(http, timeout))
+                if (context.OriginalException is StoreUnavailableException unavailable)
+                    logger.LogWarning("{Reason} (correlation id {CorrelationId})", unavailable.Message, correlationId);
+                else if (!TimedOut(http, timeout))
                     logger.LogError(context.OriginalException, "Unhandled exception in {Field} (correlation id {CorrelationId})", context.FieldContext?.Path is { } path ? string.Join('.', path) : "the request", correlationId);
                 return Task.CompletedTask;
             },

@@ -1,3 +1,4 @@
+using EntityGraph.Core.Storage;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -7,7 +8,7 @@ using GraphQL.Validation.Errors.Custom;
 namespace EntityGraph.Server.GraphQL.Errors;
 
 /// <summary>
-/// Shapes errors for clients: limits become <c>LIMIT_EXCEEDED</c>, values that do not fit an
+/// Shapes errors for clients: limits become <c>LIMIT_EXCEEDED</c>, an unreachable store <c>STORE_UNAVAILABLE</c>, values that do not fit an
 /// argument become <c>BAD_USER_INPUT</c>, and unexpected exceptions become "Internal error" with a
 /// correlation id — their type, message and stack trace stay in the log unless in Development.
 /// </summary>
@@ -18,6 +19,16 @@ internal sealed class EntityGraphErrorInfoProvider(bool exposeDetails) : ErrorIn
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
+        // The store being down is not a fault of the server: say so plainly, so clients know to try again later.
+        if (executionError is UnhandledError { InnerException: StoreUnavailableException unavailable })
+        {
+            return new ErrorInfo
+            {
+                Message = unavailable.Message,
+                Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.StoreUnavailable, ["correlationId"] = unavailable.Data[CorrelationIdKey] as string },
+            };
+        }
+
         if (executionError is UnhandledError unhandled)
         {
             var correlationId = unhandled.InnerException?.Data[CorrelationIdKey] as string;

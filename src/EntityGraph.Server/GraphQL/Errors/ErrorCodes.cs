@@ -20,4 +20,7 @@ public static class ErrorCodes
 
     /// <summary>The server requires a bearer token and the request carried none, or a wrong one (HTTP 401).</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The store (e.g. a Neo4j server) cannot be reached right now; the request may succeed later.</summary>
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
 }
