@@ -88,11 +88,12 @@ public static class GraphModel
 
     /// <summary>
     /// Property keys of every relationship. Relationships read from FtM interval entities carry the interval's id; others a derived
-    /// id (<c>shipment-1:sender:acme</c>). <c>sourceId</c> is the entity the relationship was read from; <c>startEarliest</c> and
-    /// <c>endLatest</c> are Neo4j dates bounding when it held; <c>percentage</c> is an exact stake as a number.
+    /// id (<c>shipment-1:sender:acme</c>). <c>sourceId</c> is the entity the relationship was read from; <c>percentage</c> is an
+    /// ownership's exact stake (or the lower bound of a range) as a number and <c>shares</c> the stake as the source wrote it.
+    /// <c>firstSeen</c>/<c>lastSeen</c> are datetimes, on nodes too.
     /// </summary>
     public static IReadOnlyList<string> RelationshipProperties { get; } =
-        ["id", "schema", "startDate", "endDate", "startEarliest", "endLatest", "percentage", "shares", "role", "status", "datasets", "sourceId", "firstSeen", "lastSeen"];
+        ["id", "schema", "startDate", "endDate", "percentage", "shares", "role", "status", "datasets", "sourceId", "firstSeen", "lastSeen"];
 
     /// <summary>Every property key the model uses, for the Cypher lint schema.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =

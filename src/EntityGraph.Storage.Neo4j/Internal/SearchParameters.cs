@@ -1,3 +1,4 @@
+using EntityGraph.Core.Search;
 using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Storage.Neo4j.Internal;
@@ -8,7 +9,7 @@ internal static class SearchParameters
     public static Dictionary<string, object?> For(PartySearch search, IReadOnlyList<string> tokens, int offset) => new(StringComparer.Ordinal)
     {
         ["query"] = LuceneQuery(tokens),
-        ["nameKey"] = string.Join(' ', tokens.Order(StringComparer.Ordinal)),
+        ["nameKey"] = SearchText.KeyOf(tokens),
         ["labels"] = (search.Kinds ?? []).Select(GraphModel.Label).Distinct(StringComparer.Ordinal).ToList(),
         ["countries"] = (search.Countries ?? []).Select(c => c.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList(),
         ["offset"] = (long)offset,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
+using EntityGraph.Storage.Neo4j.QueryApi;
 
 namespace EntityGraph.Storage.Neo4j.Internal;
 
@@ -58,6 +59,7 @@ internal static class Values
     {
         null => null,
         DateTimeOffset time => time,
+        Neo4jZonedDateTime zoned => zoned.DateTime,
         string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         _ => throw new InvalidOperationException($"Expected a time from Neo4j, got {value.GetType().Name}."),
     };
