@@ -60,9 +60,10 @@ public static class GraphModel
     public static IReadOnlyList<string> RelationshipTypes { get; } = [.. Enum.GetValues<LinkKind>().Select(RelationshipType)];
 
     /// <summary>
-    /// Property keys of every entity node. <c>entity</c> holds the merged FtM entity as JSON and
-    /// <c>fragments</c> the per-dataset values it was merged from (JSON), so that any entity can be
-    /// given back exactly; the other keys are typed copies for Cypher and indexes.
+    /// Property keys of every entity node. <c>entity</c> holds the merged FtM entity as an FtM JSON line and
+    /// <c>fragments</c> the per-dataset values it was merged from (a JSON array of such lines, each with the
+    /// <c>run_id</c> that wrote it), so that any entity can be given back exactly; the other keys are typed
+    /// copies for Cypher and indexes.
     /// </summary>
     public static IReadOnlyList<string> EntityProperties { get; } =
         ["id", "schema", "name", "datasets", "sourceId", "firstSeen", "lastSeen", "entity", "fragments"];
