@@ -71,12 +71,12 @@ public static class GraphModel
     /// <summary>
     /// Property keys by label, besides <see cref="EntityProperties"/> (which <see cref="StoreMetadata"/> does not have). Dates as FtM
     /// writes them are strings (<c>2021</c>, <c>2021-02</c>); <c>…Earliest</c>/<c>…Latest</c> are Neo4j dates bounding them.
-    /// <c>searchText</c> is the party's names as search tokens (full-text indexed) and <c>nameKey</c> the tokens of its name, sorted,
-    /// which ranks an exact name first. <c>chplTier</c> is the tier as the list writes it (<c>1</c>, <c>3.A</c>).
+    /// <c>searchText</c> is the party's names as search tokens, those of its own name first (full-text indexed).
+    /// <c>chplTier</c> is the tier as the list writes it (<c>1</c>, <c>3.A</c>).
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> NodeProperties { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        [Party] = ["aliases", "countries", "topics", "incorporationDate", "incorporationEarliest", "searchText", "nameKey"],
+        [Party] = ["aliases", "countries", "topics", "incorporationDate", "incorporationEarliest", "searchText"],
         [Address] = ["full", "country"],
         [Shipment] =
         [

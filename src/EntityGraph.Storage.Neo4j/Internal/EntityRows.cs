@@ -1,6 +1,5 @@
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
-using EntityGraph.Core.Search;
 
 namespace EntityGraph.Storage.Neo4j.Internal;
 
@@ -44,7 +43,6 @@ internal static class EntityRows
             properties["topics"] = Values.NonEmpty(party.Topics);
             properties["incorporationDate"] = party.IncorporationDate?.ToString();
             properties["searchText"] = projection.SearchText;
-            properties["nameKey"] = SearchText.NameKey(party.Name);
             row["incorporationEarliest"] = Values.Day(party.IncorporationDate?.Earliest);
         }
         else if (projection.Address is { } address)

@@ -18,12 +18,12 @@ public sealed class EntityRowsTests
         .Entity("v1", "Vessel", ("name", "Ocean Star"));
 
     [Fact]
-    public void a_party_node_carries_its_kind_label_search_tokens_and_the_key_of_its_name()
+    public void a_party_node_carries_its_kind_label_and_search_tokens_its_own_name_first()
     {
         var (row, properties) = Node("buyer");
 
         Assert.Equal("Company", row["label"]);
-        Assert.Equal(("elektronika trading", "elektronika"), (properties["searchText"], properties["nameKey"]));
+        Assert.Equal("elektronika trading", properties["searchText"]);
         Assert.Equal(["ru"], (IEnumerable<string>)properties["countries"]!);
         Assert.Equal(("2022-03", "2022-03-01"), (properties["incorporationDate"], row["incorporationEarliest"]));
         Assert.Equal("ООО «Электроника»", properties["name"]);
