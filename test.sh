@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every EntityGraph test: unit, store contract, import/export, GraphQL over HTTP, and the
-# graphql-http audit (Node). Ends with one line: "N passed, N failed, N skipped".
+# graphql-http audit and the Cypher lint (Node). Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -15,7 +15,23 @@ trap 'rm -rf "$results"' EXIT
 dotnet test EntityGraph.sln --logger "trx" --results-directory "$results" "$@"
 status=$?
 
+# The Node tests of the tools (tools/*/test/, among them the Cypher lint of cypher/), counted
+# below with the .NET tests from their TAP summary.
+for tool in tools/*/; do
+  [ -d "$tool/test" ] || continue
+  tap="$results/$(basename "$tool").tap"
+  (cd "$tool" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap") || status=1
+done
+
 passed=0 failed=0 skipped=0
+for tap in "$results"/*.tap; do
+  [ -f "$tap" ] || continue
+  total() { local n; n=$(sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$tap" | tail -1); echo "${n:-0}"; }
+  passed=$((passed + $(total pass)))
+  failed=$((failed + $(total fail) + $(total cancelled)))
+  skipped=$((skipped + $(total skipped) + $(total todo)))
+done
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

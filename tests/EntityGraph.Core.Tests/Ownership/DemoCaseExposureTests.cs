@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Model;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Core.Tests.Ownership;
 
@@ -12,12 +13,14 @@ public class DemoCaseExposureTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task every_ofac_verdict_of_the_demo_case_matches_the_expected_answers()
+    [Theory]
+    [InlineData(TestStores.Sqlite)]
+    [InlineData(TestStores.Neo4j)]
+    public async Task every_ofac_verdict_of_the_demo_case_matches_the_expected_answers(string kind)
     {
         var ofac = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "demo-case.expected.json"), Ct))!["ofac"]!;
         var asOf = DateOnly.Parse(ofac["asOf"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        await using var store = await ExposureStore.OpenAsync(await ReadEntitiesAsync(), Ct);
+        await using var store = await ExposureStore.OpenAsync(await ReadEntitiesAsync(), Ct, kind);
         var calculator = store.Calculator;
 
         var verdicts = ofac["verdicts"]!.AsObject();

@@ -16,9 +16,11 @@ public class ChainTracerOracleTests
     private static readonly string[] Stakes = ["20%", "30%", "50%", "60%", "100%", "majority"];
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task the_tracer_finds_exactly_the_routes_of_a_brute_force_enumeration(bool ownershipRule)
+    [InlineData(false, TestStores.Sqlite)]
+    [InlineData(true, TestStores.Sqlite)]
+    [InlineData(false, TestStores.Neo4j)]
+    [InlineData(true, TestStores.Neo4j)]
+    public async Task the_tracer_finds_exactly_the_routes_of_a_brute_force_enumeration(bool ownershipRule, string store)
     {
         var ct = TestContext.Current.CancellationToken;
         for (var seed = 0; seed < 200; seed++)
@@ -75,7 +77,7 @@ public class ChainTracerOracleTests
                 fixture.Shipment($"s{s}", from, to, date, HsCodes[random.Next(HsCodes.Length)], random.Next(1, 5) * 100);
             }
 
-            await using var graph = await TracedGraph.LoadAsync(fixture, ct);
+            await using var graph = await TracedGraph.LoadAsync(fixture, ct, store);
             var shipments = await graph.Store.GetShipmentsAsync([.. Enumerable.Range(0, 14).Select(i => $"s{i}")], ct);
             var parties = (await graph.Store.GetPartiesAsync(partyIds, ct)).ToDictionary(p => p.Id);
             var restricted = (await new DirectRestrictions(graph.Store, TracedGraph.AsOf).GetRestrictionsAsync(partyIds, ct)).Keys.ToHashSet();

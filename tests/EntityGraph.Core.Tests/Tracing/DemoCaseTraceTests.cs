@@ -2,6 +2,7 @@ using System.Text.Json;
 using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Analysis.Tracing;
 using EntityGraph.Core.Model;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Core.Tests.Tracing;
 
@@ -9,9 +10,12 @@ namespace EntityGraph.Core.Tests.Tracing;
 /// Every trace of <c>samples/demo-case.expected.json</c> (downstream, the one-option variants and upstream),
 /// run with the OFAC ownership rule plugged in, against the answers computed by the case's own script.
 /// </summary>
-public sealed class DemoCaseTraceTests : IAsyncLifetime
+public abstract class DemoCaseTraceTests : IAsyncLifetime
 {
     private static readonly DateOnly AsOf = new(2026, 11, 27);
+
+    /// <summary>Which store the case is loaded into (<see cref="TestStores"/>).</summary>
+    protected abstract string Store { get; }
     private TracedGraph _graph = null!;
     private JsonDocument _expected = null!;
 
@@ -31,14 +35,16 @@ public sealed class DemoCaseTraceTests : IAsyncLifetime
             entities.Add(new FtmEntity(root.GetProperty("id").GetString()!, root.GetProperty("schema").GetString()!, properties));
         }
 
-        _graph = await TracedGraph.LoadAsync(entities, Ct);
+        _graph = await TracedGraph.LoadAsync(entities, Ct, Store);
         _expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "demo-case.expected.json"), Ct));
     }
 
     public async ValueTask DisposeAsync()
     {
-        _expected.Dispose();
-        await _graph.DisposeAsync();
+        // Nothing may be loaded when the store was skipped.
+        _expected?.Dispose();
+        if (_graph is not null)
+            await _graph.DisposeAsync();
     }
 
     [Fact]
@@ -158,4 +164,16 @@ public sealed class DemoCaseTraceTests : IAsyncLifetime
 
         return expectedRoutes.Count;
     }
+}
+
+/// <summary>The demo case traces on the embedded store.</summary>
+public sealed class SqliteDemoCaseTraceTests : DemoCaseTraceTests
+{
+    protected override string Store => TestStores.Sqlite;
+}
+
+/// <summary>The demo case traces on Neo4j, when a server is configured; skipped with the reason otherwise.</summary>
+public sealed class Neo4jDemoCaseTraceTests : DemoCaseTraceTests
+{
+    protected override string Store => TestStores.Neo4j;
 }

@@ -1,0 +1,3 @@
+// Companies, misspelt.
+MATCH (c:Compnay)
+RETURN c.name;

@@ -1,0 +1,3 @@
+// :param partyId => "co-ru-elektronika-treid"
+MATCH (p:Party {id: $partyID})
+RETURN p.name;

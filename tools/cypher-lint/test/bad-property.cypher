@@ -1,0 +1,3 @@
+// Shipments have valueUsd, not value.
+MATCH (s:Shipment)
+RETURN s.value;
