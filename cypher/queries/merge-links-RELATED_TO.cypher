@@ -5,6 +5,6 @@ MERGE (source:Entity {id: row.source})
 MERGE (target:Entity {id: row.target})
 MERGE (source)-[r:RELATED_TO {id: row.id, sourceId: row.entity}]->(target)
 SET r = row.properties
-SET r.startEarliest = date(row.startEarliest),
-    r.endLatest = date(row.endLatest),
+SET r.firstSeen = datetime(row.firstSeen),
+    r.lastSeen = datetime(row.lastSeen),
     r.percentage = toFloat(row.percentage)

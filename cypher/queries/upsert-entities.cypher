@@ -3,7 +3,9 @@
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n = row.properties
-SET n.incorporationEarliest = date(row.incorporationEarliest),
+SET n.firstSeen = datetime(row.firstSeen),
+    n.lastSeen = datetime(row.lastSeen),
+    n.incorporationEarliest = date(row.incorporationEarliest),
     n.dateEarliest = date(row.dateEarliest),
     n.dateLatest = date(row.dateLatest),
     n.valueUsd = toFloat(row.valueUsd)

@@ -60,9 +60,10 @@ public static class GraphModel
     public static IReadOnlyList<string> RelationshipTypes { get; } = [.. Enum.GetValues<LinkKind>().Select(RelationshipType)];
 
     /// <summary>
-    /// Property keys of every entity node. <c>entity</c> holds the merged FtM entity as JSON and
-    /// <c>fragments</c> the per-dataset values it was merged from (JSON), so that any entity can be
-    /// given back exactly; the other keys are typed copies for Cypher and indexes.
+    /// Property keys of every entity node. <c>entity</c> holds the merged FtM entity as an FtM JSON line and
+    /// <c>fragments</c> the per-dataset values it was merged from (a JSON array of such lines, each with the
+    /// <c>run_id</c> that wrote it), so that any entity can be given back exactly; the other keys are typed
+    /// copies for Cypher and indexes.
     /// </summary>
     public static IReadOnlyList<string> EntityProperties { get; } =
         ["id", "schema", "name", "datasets", "sourceId", "firstSeen", "lastSeen", "entity", "fragments"];
@@ -70,12 +71,12 @@ public static class GraphModel
     /// <summary>
     /// Property keys by label, besides <see cref="EntityProperties"/> (which <see cref="StoreMetadata"/> does not have). Dates as FtM
     /// writes them are strings (<c>2021</c>, <c>2021-02</c>); <c>…Earliest</c>/<c>…Latest</c> are Neo4j dates bounding them.
-    /// <c>searchText</c> is the party's names as search tokens (full-text indexed) and <c>nameKey</c> the tokens of its name, sorted,
-    /// which ranks an exact name first. <c>chplTier</c> is the tier as the list writes it (<c>1</c>, <c>3.A</c>).
+    /// <c>searchText</c> is the party's names as search tokens, those of its own name first (full-text indexed).
+    /// <c>chplTier</c> is the tier as the list writes it (<c>1</c>, <c>3.A</c>).
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> NodeProperties { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        [Party] = ["aliases", "countries", "topics", "incorporationDate", "incorporationEarliest", "searchText", "nameKey"],
+        [Party] = ["aliases", "countries", "topics", "incorporationDate", "incorporationEarliest", "searchText"],
         [Address] = ["full", "country"],
         [Shipment] =
         [
@@ -88,11 +89,12 @@ public static class GraphModel
 
     /// <summary>
     /// Property keys of every relationship. Relationships read from FtM interval entities carry the interval's id; others a derived
-    /// id (<c>shipment-1:sender:acme</c>). <c>sourceId</c> is the entity the relationship was read from; <c>startEarliest</c> and
-    /// <c>endLatest</c> are Neo4j dates bounding when it held; <c>percentage</c> is an exact stake as a number.
+    /// id (<c>shipment-1:sender:acme</c>). <c>sourceId</c> is the entity the relationship was read from; <c>percentage</c> is an
+    /// ownership's exact stake (or the lower bound of a range) as a number and <c>shares</c> the stake as the source wrote it.
+    /// <c>firstSeen</c>/<c>lastSeen</c> are datetimes, on nodes too.
     /// </summary>
     public static IReadOnlyList<string> RelationshipProperties { get; } =
-        ["id", "schema", "startDate", "endDate", "startEarliest", "endLatest", "percentage", "shares", "role", "status", "datasets", "sourceId", "firstSeen", "lastSeen"];
+        ["id", "schema", "startDate", "endDate", "percentage", "shares", "role", "status", "datasets", "sourceId", "firstSeen", "lastSeen"];
 
     /// <summary>Every property key the model uses, for the Cypher lint schema.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =

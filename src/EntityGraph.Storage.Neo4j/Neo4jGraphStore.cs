@@ -57,7 +57,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        // Schema commands cannot share a transaction with each other's data or with writes: one each.
+        // A schema command may not share a transaction with data writes: each runs in its own.
         foreach (var statement in CypherStatements.Schema())
             await _runner.WriteAsync((tx, ct) => tx.RunAsync(statement, NoParameters, ct), cancellationToken);
         // Run on the writer, where the indexes were just created, so that the first search after start-up finds what is written.
@@ -209,7 +209,16 @@ public sealed class Neo4jGraphStore : IGraphStore
         if (tokens.Count == 0)
             return new SearchPage([], false, null, 0);
 
-        var result = await _runner.ReadAsync(CypherStatements.Query(Queries.SearchParties), SearchParameters.For(query, tokens, offset), cancellationToken);
+        // An exact name ranks first: the few parties whose names may be exactly the query are confirmed here, by
+        // the same Core code that made their search tokens, and the ranking statement gives those a bonus.
+        var candidates = await _runner.ReadAsync(CypherStatements.Query(Queries.SearchExactNames), SearchParameters.ExactNames(tokens), cancellationToken);
+        var exactNames = candidates.Values.Count == 0
+            ? []
+            : candidates.Column("id").Zip(candidates.Column("name"))
+                .Where(c => SearchParameters.IsExactName(Values.Text(c.Second), tokens))
+                .Select(c => Values.RequiredText(c.First, "id"))
+                .ToList();
+        var result = await _runner.ReadAsync(CypherStatements.Query(Queries.SearchParties), SearchParameters.For(query, tokens, offset, exactNames), cancellationToken);
         if (result.Values.Count == 0)
             return new SearchPage([], false, query.After, 0);
         var row = result.Values[0];

@@ -277,7 +277,7 @@ public sealed class SqliteGraphStore : IGraphStore
         // types. Prefixes of one or two letters would match a large part of the index, so they must be whole.
         // Tokens are [a-z0-9]+, so quoting is enough.
         command.Parameters.AddWithValue("$match", string.Join(' ', tokens.Select((t, i) => i == tokens.Count - 1 && t.Length >= 3 ? $"\"{t}\"*" : $"\"{t}\"")));
-        command.Parameters.AddWithValue("$key", string.Join(' ', tokens.Order(StringComparer.Ordinal)));
+        command.Parameters.AddWithValue("$key", SearchText.KeyOf(tokens));
         if (query.Kinds is { Count: > 0 } kinds)
         {
             matching.Append(" AND p.kind IN (SELECT value FROM json_each($kinds))");

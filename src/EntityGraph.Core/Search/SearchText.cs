@@ -58,6 +58,15 @@ public static partial class SearchText
         return meaningful.Count > 0 ? meaningful : all.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// A name's tokens in order: equal for a name and a query made of the same words in any order, which
+    /// is how stores rank a party whose name is exactly the query first.
+    /// </summary>
+    public static string NameKey(string? name) => KeyOf(Tokens(name));
+
+    /// <summary>The key of tokens already computed (<see cref="NameKey"/>).</summary>
+    public static string KeyOf(IEnumerable<string> tokens) => string.Join(' ', tokens.Order(StringComparer.Ordinal));
+
     /// <summary>The text to index for a party: the distinct tokens of all its names, space-separated.</summary>
     public static string IndexText(IEnumerable<string> names)
     {

@@ -1,14 +1,17 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 
 namespace EntityGraph.Storage.Neo4j.Internal;
 
 /// <summary>
-/// The JSON kept on entity nodes: <c>entity</c>, the merged FtM entity with its datasets, and
-/// <c>fragments</c>, each dataset's values with the run that wrote them. They give entities back
-/// exactly; the typed node properties are copies for Cypher and indexes.
+/// The JSON kept on entity nodes: <c>entity</c>, the merged entity as an FtM JSON line (<c>id</c>,
+/// <c>schema</c>, <c>properties</c>, <c>datasets</c>, <c>first_seen</c>, <c>last_seen</c>, as the FtM and
+/// neo4j-csv exports write it), and <c>fragments</c>, an array of such lines, one per dataset, each with the
+/// <c>run_id</c> that wrote it when known. They give entities back exactly; the typed node properties are
+/// copies for Cypher and indexes.
 /// </summary>
 internal static class EntityDocuments
 {
@@ -16,6 +19,8 @@ internal static class EntityDocuments
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new UtcTimestamp() },
     };
 
     public static string Entity(FtmEntity entity) => JsonSerializer.Serialize(ToDocument(entity, runId: null), Options);
@@ -58,7 +63,17 @@ internal static class EntityDocuments
         string Schema,
         Dictionary<string, string[]> Properties,
         string[]? Datasets,
-        DateTimeOffset? FirstSeen,
-        DateTimeOffset? LastSeen,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? RunId);
+        [property: JsonPropertyName("first_seen")] DateTimeOffset? FirstSeen,
+        [property: JsonPropertyName("last_seen")] DateTimeOffset? LastSeen,
+        [property: JsonPropertyName("run_id")] string? RunId);
+
+    /// <summary>FtM timestamps carry no offset and are UTC (<c>2024-03-04T09:00:00</c>); the store writes them in full, in UTC.</summary>
+    private sealed class UtcTimestamp : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            DateTimeOffset.Parse(reader.GetString() ?? string.Empty, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal);
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

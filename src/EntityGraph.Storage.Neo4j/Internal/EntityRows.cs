@@ -1,6 +1,5 @@
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
-using EntityGraph.Core.Search;
 
 namespace EntityGraph.Storage.Neo4j.Internal;
 
@@ -11,18 +10,16 @@ namespace EntityGraph.Storage.Neo4j.Internal;
 /// </summary>
 internal static class EntityRows
 {
-    /// <summary>A row of <c>upsert-entities</c>: the node's label, its properties, and the values Cypher turns into dates and floats.</summary>
+    /// <summary>A row of <c>upsert-entities</c>: the node's label, its properties, and the values Cypher turns into datetimes, dates and floats.</summary>
     public static Dictionary<string, object?> Node(FtmEntity merged, string fragmentsJson, GraphProjection projection)
     {
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["id"] = merged.Id,
             ["schema"] = merged.Schema,
-            ["name"] = projection.Party?.Name ?? projection.Address?.Full ?? merged.First("name"),
+            ["name"] = projection.Party?.Name ?? merged.First("name"),
             ["datasets"] = Values.NonEmpty(merged.Datasets),
             ["sourceId"] = merged.Id,
-            ["firstSeen"] = Values.Time(merged.FirstSeen),
-            ["lastSeen"] = Values.Time(merged.LastSeen),
             ["entity"] = EntityDocuments.Entity(merged),
             ["fragments"] = fragmentsJson,
         };
@@ -31,6 +28,8 @@ internal static class EntityRows
             ["id"] = merged.Id,
             ["label"] = LabelOf(merged, projection),
             ["properties"] = properties,
+            ["firstSeen"] = Values.Timestamp(merged.FirstSeen),
+            ["lastSeen"] = Values.Timestamp(merged.LastSeen),
             ["incorporationEarliest"] = null,
             ["dateEarliest"] = null,
             ["dateLatest"] = null,
@@ -44,7 +43,6 @@ internal static class EntityRows
             properties["topics"] = Values.NonEmpty(party.Topics);
             properties["incorporationDate"] = party.IncorporationDate?.ToString();
             properties["searchText"] = projection.SearchText;
-            properties["nameKey"] = NameKey(party.Name);
             row["incorporationEarliest"] = Values.Day(party.IncorporationDate?.Earliest);
         }
         else if (projection.Address is { } address)
@@ -92,9 +90,6 @@ internal static class EntityRows
         : FtmProjector.LinkKindOf(entity.Schema) is not null ? GraphModel.Interval
         : null;
 
-    /// <summary>The tokens of a name, sorted: equal for a query that is exactly the name.</summary>
-    public static string NameKey(string? name) => string.Join(' ', SearchText.Tokens(name).Order(StringComparer.Ordinal));
-
     /// <summary>A row of <c>merge-links-{TYPE}</c>.</summary>
     public static Dictionary<string, object?> Link(Link link, string entityId) => new(StringComparer.Ordinal)
     {
@@ -109,16 +104,14 @@ internal static class EntityRows
             ["schema"] = link.Schema,
             ["startDate"] = link.StartDate?.ToString(),
             ["endDate"] = link.EndDate?.ToString(),
-            ["shares"] = link.Properties.TryGetValue("sharesCount", out var shares) && shares.Count > 0 ? shares[0] : null,
+            ["shares"] = link.Share?.Text,
             ["role"] = link.Role,
             ["status"] = link.Status,
             ["datasets"] = Values.NonEmpty(link.Provenance.Datasets),
-            ["firstSeen"] = Values.Time(link.Provenance.FirstSeen),
-            ["lastSeen"] = Values.Time(link.Provenance.LastSeen),
         },
-        ["startEarliest"] = Values.Day(link.StartDate?.Earliest),
-        ["endLatest"] = Values.Day(link.EndDate?.Latest),
-        ["percentage"] = link.Share?.Exact,
+        ["firstSeen"] = Values.Timestamp(link.Provenance.FirstSeen),
+        ["lastSeen"] = Values.Timestamp(link.Provenance.LastSeen),
+        ["percentage"] = link.Share?.Exact ?? link.Share?.Minimum,
     };
 
     /// <summary>A row of <c>delete-links</c>: which relationship a link of an entity's previous values was written as.</summary>

@@ -19,6 +19,7 @@ internal static class Queries
     public const string AwaitIndexes = "await-indexes";
     public const string DeleteEverything = "delete-everything";
     public const string SearchParties = "search-parties";
+    public const string SearchExactNames = "search-exact-names";
     public const string StreamTrades = "stream-trades";
     public const string ExportEntities = "export-entities";
     public const string AggregateShipments = "aggregate-shipments";
@@ -27,7 +28,7 @@ internal static class Queries
     public static IEnumerable<string> All =>
     [
         ReadFragments, ReadEntities, UpsertEntities, DeleteLinks, ClearEntity, DeletePlaceholders, BumpDataVersion, DataVersion,
-        SetSchemaVersion, StoreStatus, AwaitIndexes, DeleteEverything, SearchParties, StreamTrades, ExportEntities, AggregateShipments,
+        SetSchemaVersion, StoreStatus, AwaitIndexes, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, AggregateShipments,
         .. Enum.GetValues<LinkKind>().Select(MergeLinks),
         .. Enum.GetValues<LinkDirection>().Select(ExpandLinks),
         .. Enum.GetValues<ShipmentRole>().SelectMany(r => new[] { ExpandShipments(r), ExpandTrades(r), ShipmentPages(r) }),

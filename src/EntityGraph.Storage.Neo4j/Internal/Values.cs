@@ -1,6 +1,7 @@
 using System.Globalization;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
+using EntityGraph.Storage.Neo4j.QueryApi;
 
 namespace EntityGraph.Storage.Neo4j.Internal;
 
@@ -58,12 +59,13 @@ internal static class Values
     {
         null => null,
         DateTimeOffset time => time,
+        Neo4jZonedDateTime zoned => zoned.DateTime,
         string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         _ => throw new InvalidOperationException($"Expected a time from Neo4j, got {value.GetType().Name}."),
     };
 
     /// <summary>A time as the store writes it: ISO 8601 in UTC.</summary>
-    public static string? Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+    public static string? Timestamp(DateTimeOffset? time) => time?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A day as Cypher's <c>date()</c> reads it.</summary>
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

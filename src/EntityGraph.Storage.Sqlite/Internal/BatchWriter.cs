@@ -179,7 +179,7 @@ internal sealed class BatchWriter
                 projection,
                 json.Properties(fragment.Properties),
                 party is null ? null : json.List(party.Countries),
-                party is null ? null : string.Join(' ', SearchText.Tokens(party.Name).Order(StringComparer.Ordinal)),
+                party is null ? null : SearchText.NameKey(party.Name),
                 projection.Shipment is null ? null : json.List(merged.Datasets));
         }
     }

@@ -18,12 +18,12 @@ public sealed class EntityRowsTests
         .Entity("v1", "Vessel", ("name", "Ocean Star"));
 
     [Fact]
-    public void a_party_node_carries_its_kind_label_search_tokens_and_the_key_of_its_name()
+    public void a_party_node_carries_its_kind_label_and_search_tokens_its_own_name_first()
     {
         var (row, properties) = Node("buyer");
 
         Assert.Equal("Company", row["label"]);
-        Assert.Equal(("elektronika trading", "elektronika"), (properties["searchText"], properties["nameKey"]));
+        Assert.Equal("elektronika trading", properties["searchText"]);
         Assert.Equal(["ru"], (IEnumerable<string>)properties["countries"]!);
         Assert.Equal(("2022-03", "2022-03-01"), (properties["incorporationDate"], row["incorporationEarliest"]));
         Assert.Equal("ООО «Электроника»", properties["name"]);
@@ -51,17 +51,17 @@ public sealed class EntityRowsTests
     }
 
     [Fact]
-    public void an_ownership_relationship_carries_the_exact_stake_and_the_days_it_held()
+    public void an_ownership_relationship_carries_the_stake_as_a_number_and_as_the_source_wrote_it()
     {
-        var entity = Graph["own-ivanov-buyer"];
+        var entity = Merged(Graph["own-ivanov-buyer"]);
         var link = Assert.Single(FtmProjector.Project(entity).Links);
 
         var row = EntityRows.Link(link, entity.Id);
 
         Assert.Equal(("ivanov", "buyer", "own-ivanov-buyer"), (row["source"], row["target"], row["entity"]));
-        Assert.Equal((51d, "2021-02-01", "2023-12-31"), (row["percentage"], row["startEarliest"], row["endLatest"]));
+        Assert.Equal((51d, "2024-03-04T09:00:00.0000000+00:00"), (row["percentage"], row["firstSeen"]));
         var properties = (Dictionary<string, object?>)row["properties"]!;
-        Assert.Equal(("own-ivanov-buyer", "own-ivanov-buyer", "Ownership", "2021-02"), (properties["id"], properties["sourceId"], properties["schema"], properties["startDate"]));
+        Assert.Equal(("own-ivanov-buyer", "own-ivanov-buyer", "Ownership", "2021-02", "2023", "51%"), (properties["id"], properties["sourceId"], properties["schema"], properties["startDate"], properties["endDate"], properties["shares"]));
     }
 
     [Fact]
@@ -76,11 +76,11 @@ public sealed class EntityRowsTests
             var group = label is null || label == GraphModel.Interval ? null : GraphModel.NodeProperties.ContainsKey(label) ? label : GraphModel.Party;
             var allowed = GraphModel.EntityProperties.Concat(group is null ? [] : GraphModel.NodeProperties[group]).ToHashSet(StringComparer.Ordinal);
             Assert.All(properties.Keys, key => Assert.Contains(key, allowed));
-            Assert.All(row.Keys.Except(["id", "label", "properties"]), key => Assert.Contains(key, GraphModel.PropertyKeys));
+            Assert.All(row.Where(r => r.Value is not null).Select(r => r.Key).Except(["id", "label", "properties"]), key => Assert.Contains(key, allowed));
             foreach (var link in FtmProjector.Project(Merged(entity)).Links)
             {
                 var linkRow = EntityRows.Link(link, entity.Id);
-                Assert.All(((Dictionary<string, object?>)linkRow["properties"]!).Keys.Concat(["startEarliest", "endLatest", "percentage"]), key => Assert.Contains(key, GraphModel.RelationshipProperties));
+                Assert.All(((Dictionary<string, object?>)linkRow["properties"]!).Keys.Concat(["firstSeen", "lastSeen", "percentage"]), key => Assert.Contains(key, GraphModel.RelationshipProperties));
             }
 
             written.UnionWith(properties.Keys);
@@ -111,7 +111,24 @@ public sealed class EntityRowsTests
         Assert.Equal((new DateTimeOffset(2024, 3, 4, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 3, 5, 9, 0, 0, TimeSpan.Zero)), (back.FirstSeen!.Value, back.LastSeen!.Value));
     }
 
-    private static FtmEntity Merged(FtmEntity entity) => FtmFragments.Merge([FtmFragments.Fragment(entity.Id, "case", entity.Schema, entity.Properties, null, null)]);
+    [Fact]
+    public void an_entity_written_by_the_ftm_or_neo4j_csv_export_is_read_as_utc_with_its_one_dataset_as_its_fragment()
+    {
+        const string line = """{"id":"acme","schema":"Company","properties":{"name":["Acme GmbH"]},"datasets":["registry"],"first_seen":"2024-03-04T09:00:00","last_seen":"2024-03-05T09:00:00"}""";
+
+        var entity = EntityDocuments.ReadEntity(line);
+        var fragment = Assert.Single(EntityDocuments.ReadFragments($"[{line}]"));
+
+        Assert.Equal(("acme", "Company", "Acme GmbH"), (entity.Id, entity.Schema, entity.First("name")));
+        Assert.Equal(["registry"], entity.Datasets);
+        Assert.Equal(new DateTimeOffset(2024, 3, 4, 9, 0, 0, TimeSpan.Zero), entity.FirstSeen);
+        Assert.Equal(TimeSpan.Zero, entity.LastSeen!.Value.Offset);
+        Assert.Equal(("registry", string.Empty), (fragment.Dataset, fragment.RunId));
+        Assert.Contains("\"first_seen\":\"2024-03-04T09:00:00.0000000+00:00\"", EntityDocuments.Entity(entity), StringComparison.Ordinal);
+    }
+
+    private static FtmEntity Merged(FtmEntity entity) =>
+        FtmFragments.Merge([FtmFragments.Fragment(entity.Id, "case", entity.Schema, entity.Properties, new DateTimeOffset(2024, 3, 4, 9, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 3, 5, 9, 0, 0, TimeSpan.Zero))]);
 
     private static (Dictionary<string, object?> Row, Dictionary<string, object?> Properties) Node(string id)
     {

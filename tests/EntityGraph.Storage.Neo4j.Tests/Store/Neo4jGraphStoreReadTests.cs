@@ -130,9 +130,13 @@ public sealed class Neo4jGraphStoreReadTests
     }
 
     [Fact]
-    public async Task search_asks_the_full_text_index_for_every_token_and_the_last_as_a_prefix()
+    public async Task search_asks_the_full_text_index_for_every_token_and_the_last_as_a_prefix_with_exact_names_first()
     {
         var runner = Answering();
+        runner.Answers["search-exact-names"] = _ => new QueryResult(
+            ["id", "name"],
+            [["acme", "ACME Trading GmbH"], ["acme-2", "Acme Trading House"], ["acme-3", "Trading, Acme"]],
+            []);
         runner.Answers["search-parties"] = _ => new QueryResult(
             ["total", "page"],
             [[7L, new List<object?> { Map(("entity", Entity(Trade["acme"])), ("score", 101.5)), Map(("entity", Entity(Trade["kg"])), ("score", 2L)) }]],
@@ -141,8 +145,12 @@ public sealed class Neo4jGraphStoreReadTests
 
         var page = await store.SearchAsync(new PartySearch("ООО Acme Trading", [PartyKind.Company], [" DE "], First: 1), Ct);
 
+        var candidates = runner.Named("search-exact-names").Single().Parameters;
+        Assert.Equal(("+\"acme\" +\"trading\"", 2L), (candidates["query"], candidates["tokenCount"]));
+        Assert.Equal(["acme", "trading"], (IEnumerable<string>)candidates["tokens"]!);
         var parameters = runner.Named("search-parties").Single().Parameters;
-        Assert.Equal(("+\"acme\" +trading*", "acme trading", 0L, 2L), (parameters["query"], parameters["nameKey"], parameters["offset"], parameters["limit"]));
+        Assert.Equal(("+\"acme\" +trading*", 0L, 2L), (parameters["query"], parameters["offset"], parameters["limit"]));
+        Assert.Equal(["acme", "acme-3"], (IEnumerable<string>)parameters["exactNames"]!);
         Assert.Equal(["Company"], (IEnumerable<string>)parameters["labels"]!);
         Assert.Equal(["de"], (IEnumerable<string>)parameters["countries"]!);
         Assert.Equal(("acme", 101.5, true, 7), (Assert.Single(page.Hits).Party.Id, page.Hits[0].Score, page.HasNextPage, page.TotalCount));

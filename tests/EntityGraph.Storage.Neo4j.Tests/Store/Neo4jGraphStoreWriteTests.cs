@@ -74,7 +74,7 @@ public sealed class Neo4jGraphStoreWriteTests
         Assert.Equal(["acme", "buyer", "s1"], (IEnumerable<string>)runner.Named("delete-placeholders").Single().Parameters["ids"]!);
         var node = runner.Named("upsert-entities").Single().Rows("rows").Single();
         var properties = (Dictionary<string, object?>)node["properties"]!;
-        Assert.Equal(("other", "2024-03-04T09:00:00.0000000+00:00", "2024-03-05T09:00:00.0000000+00:00"), (properties["receiverId"], properties["firstSeen"], properties["lastSeen"]));
+        Assert.Equal(("other", "2024-03-04T09:00:00.0000000+00:00", "2024-03-05T09:00:00.0000000+00:00"), (properties["receiverId"], node["firstSeen"], node["lastSeen"]));
     }
 
     [Fact]
