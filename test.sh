@@ -38,7 +38,8 @@ for trx in "$results"/*.trx; do
   count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
   passed=$((passed + $(count passed)))
   failed=$((failed + $(count failed)))
-  skipped=$((skipped + $(count notExecuted)))
+  # The trx Counters leave notExecuted at 0 for dynamically skipped tests; they are the ones not executed.
+  skipped=$((skipped + $(count total) - $(count executed)))
 done
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
 echo "$passed passed, $failed failed, $skipped skipped"
