@@ -195,15 +195,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     /// <inheritdoc />
     public async Task<SearchPage> SearchAsync(PartySearch query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.First, nameof(query.First));
-        var offset = 0;
-        if (query.After is { } after)
-        {
-            offset = PageCursor.Decode<SearchPosition>(after, nameof(query.After)).Offset;
-            if (offset < 0)
-                throw new ArgumentException($"The cursor '{after}' is not a cursor this store issued.", nameof(query.After));
-        }
+        var offset = SearchCursor.Offset(query);
 
         var tokens = SearchText.Tokens(query.Text);
         if (tokens.Count == 0)
@@ -230,7 +222,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         {
             var entity = EntityDocuments.ReadEntity(Values.RequiredText(page[i]["entity"], "entity"));
             if (FtmProjector.Project(entity, includeSearchText: false).Party is { } party)
-                hits.Add(new SearchHit(party, PageCursor.Encode(new SearchPosition(offset + i + 1)), Values.Number(page[i]["score"]) ?? 0));
+                hits.Add(new SearchHit(party, SearchCursor.After(offset + i + 1), Values.Number(page[i]["score"]) ?? 0));
         }
 
         return new SearchPage(hits, hasNext, hits.Count > 0 ? hits[^1].Cursor : query.After, total);

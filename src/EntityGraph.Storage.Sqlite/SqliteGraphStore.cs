@@ -255,15 +255,7 @@ public sealed class SqliteGraphStore : IGraphStore
     /// <inheritdoc />
     public Task<SearchPage> SearchAsync(PartySearch query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.First, nameof(query.First));
-        var offset = 0;
-        if (query.After is { } after)
-        {
-            offset = PageCursor.Decode<SearchPosition>(after, nameof(query.After)).Offset;
-            if (offset < 0)
-                throw new ArgumentException($"The cursor '{after}' is not a cursor this store issued.", nameof(query.After));
-        }
+        var offset = SearchCursor.Offset(query);
 
         var tokens = SearchText.Tokens(query.Text);
         if (tokens.Count == 0)
@@ -332,7 +324,7 @@ public sealed class SqliteGraphStore : IGraphStore
         for (var i = 0; i < found.Count; i++)
         {
             if (parties.TryGetValue(found[i].Id, out var party))
-                hits.Add(new SearchHit(party, PageCursor.Encode(new SearchPosition(offset + i + 1)), found[i].Score));
+                hits.Add(new SearchHit(party, SearchCursor.After(offset + i + 1), found[i].Score));
         }
 
         return Task.FromResult(new SearchPage(hits, hasNext, hits.Count > 0 ? hits[^1].Cursor : query.After, total));

@@ -4,9 +4,6 @@ using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Storage.Neo4j.Internal;
 
-/// <summary>Where a search page ends: the number of hits before the next one.</summary>
-internal sealed record SearchPosition(int Offset);
-
 /// <summary>Where a shipment page ends: the first and last day its last shipment's date can mean (null when undated), and its id.</summary>
 internal sealed record ShipmentPosition(string? Earliest, string? Latest, string Id)
 {
