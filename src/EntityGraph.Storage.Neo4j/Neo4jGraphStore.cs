@@ -118,6 +118,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return await _runner.WriteAsync(
             async (tx, ct) =>
             {
+                await LockWritesAsync(tx, ct);
                 var stored = await ReadFragmentsAsync(tx, ids, ct);
                 var (writes, result) = batch.Resolve(run, id => stored.GetValueOrDefault(id));
                 if (writes.Count == 0)
@@ -136,6 +137,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return await _runner.WriteAsync(
             async (tx, ct) =>
             {
+                await LockWritesAsync(tx, ct);
                 var stored = await ReadFragmentsAsync(tx, [id], ct);
                 if (!stored.TryGetValue(id, out var fragments))
                     return false;
@@ -369,6 +371,10 @@ public sealed class Neo4jGraphStore : IGraphStore
     private static IEnumerable<object?> Column(QueryResult result, string field) => result.Values.Count == 0 ? [] : result.Column(field);
 
     private static Dictionary<string, object?> Metadata() => new() { ["id"] = MetadataId };
+
+    /// <summary>Makes the write transactions that read what they replace run one after the other; see <c>lock-writes</c>.</summary>
+    private static Task LockWritesAsync(IQueryTransaction tx, CancellationToken cancellationToken) =>
+        tx.RunAsync(CypherStatements.Query(Queries.LockWrites), Metadata(), cancellationToken);
 
     private static async Task<Dictionary<string, List<StoredFragment>>> ReadFragmentsAsync(IQueryTransaction tx, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {

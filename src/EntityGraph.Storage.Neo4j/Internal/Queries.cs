@@ -6,6 +6,7 @@ namespace EntityGraph.Storage.Neo4j.Internal;
 /// <summary>The names of the store's queries in <c>cypher/queries/</c>; names with a label or type in them are built from <see cref="GraphModel"/> only.</summary>
 internal static class Queries
 {
+    public const string LockWrites = "lock-writes";
     public const string ReadFragments = "read-fragments";
     public const string ReadEntities = "read-entities";
     public const string UpsertEntities = "upsert-entities";
@@ -27,7 +28,7 @@ internal static class Queries
     /// <summary>Every name the store uses, for the test that each one is embedded.</summary>
     public static IEnumerable<string> All =>
     [
-        ReadFragments, ReadEntities, UpsertEntities, DeleteLinks, ClearEntity, DeletePlaceholders, BumpDataVersion, DataVersion,
+        LockWrites, ReadFragments, ReadEntities, UpsertEntities, DeleteLinks, ClearEntity, DeletePlaceholders, BumpDataVersion, DataVersion,
         SetSchemaVersion, StoreStatus, AwaitIndexes, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, AggregateShipments,
         .. Enum.GetValues<LinkKind>().Select(MergeLinks),
         .. Enum.GetValues<LinkDirection>().Select(ExpandLinks),

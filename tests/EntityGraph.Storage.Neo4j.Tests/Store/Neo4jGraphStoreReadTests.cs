@@ -49,7 +49,7 @@ public sealed class Neo4jGraphStoreReadTests
         {
         }
 
-        Assert.Equal(Queries.All.Except(["read-fragments", "upsert-entities", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version", "set-schema-version", "await-indexes", "delete-everything"]).Except(Enum.GetValues<LinkKind>().Select(Queries.MergeLinks)).Order(StringComparer.Ordinal),
+        Assert.Equal(Queries.All.Except(["lock-writes", "read-fragments", "upsert-entities", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version", "set-schema-version", "await-indexes", "delete-everything"]).Except(Enum.GetValues<LinkKind>().Select(Queries.MergeLinks)).Order(StringComparer.Ordinal),
             runner.Calls.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
         Assert.All(runner.Calls, c => Assert.Null(c.Transaction));
         Assert.All(runner.Calls, c => Assert.Subset(c.Parameters.Keys.ToHashSet(StringComparer.Ordinal), RecordingRunner.ParametersOf(c.Statement)));
@@ -157,6 +157,16 @@ public sealed class Neo4jGraphStoreReadTests
 
         await store.SearchAsync(new PartySearch("acme", After: page.EndCursor), Ct);
         Assert.Equal(1L, runner.Named("search-parties").Last().Parameters["offset"]);
+    }
+
+    [Fact]
+    public void search_collects_the_matching_nodes_and_reads_the_entity_of_the_page_alone()
+    {
+        var statement = CypherStatements.Query("search-parties");
+
+        Assert.Contains("collect({node: node, score: rank}) AS hits", statement, StringComparison.Ordinal);
+        Assert.Contains("[hit IN hits[$offset..($offset + $limit)] | {entity: hit.node.entity, score: hit.score}] AS page", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("collect({entity:", statement, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class Neo4jGraphStoreWriteTests
         Assert.Equal(1, runner.Transactions);
         Assert.All(runner.Calls, c => Assert.Equal(1, c.Transaction));
         Assert.Equal(
-            ["read-fragments", "upsert-entities", "merge-links-OWNS", "merge-links-REGISTERED_AT", "merge-links-SANCTIONED_BY", "merge-links-SENT", "merge-links-RECEIVED", "bump-data-version"],
+            ["lock-writes", "read-fragments", "upsert-entities", "merge-links-OWNS", "merge-links-REGISTERED_AT", "merge-links-SANCTIONED_BY", "merge-links-SENT", "merge-links-RECEIVED", "bump-data-version"],
             runner.Calls.Select(c => c.Name));
         Assert.Equal(["acme", "addr-1", "buyer", "ivanov", "own-ivanov-buyer", "s1", "san-ivanov"], runner.Named("upsert-entities").Single().Rows("rows").Select(r => r["id"]));
     }
@@ -66,7 +66,7 @@ public sealed class Neo4jGraphStoreWriteTests
 
         await store.UpsertAsync(FtmGraph.Create().Shipment("s1", from: "acme", to: "other", date: "2022-05-03").Entities, Second, Ct);
 
-        Assert.Equal(["read-fragments", "delete-links", "upsert-entities", "merge-links-SENT", "merge-links-RECEIVED", "delete-placeholders", "bump-data-version"], runner.Calls.Select(c => c.Name));
+        Assert.Equal(["lock-writes", "read-fragments", "delete-links", "upsert-entities", "merge-links-SENT", "merge-links-RECEIVED", "delete-placeholders", "bump-data-version"], runner.Calls.Select(c => c.Name));
         var deleted = runner.Named("delete-links").Single().Rows("links");
         Assert.Equal(
             [("s1:receiver:buyer", "s1", "buyer", "s1"), ("s1:sender:acme", "acme", "s1", "s1")],
@@ -110,7 +110,7 @@ public sealed class Neo4jGraphStoreWriteTests
 
         runner.Calls.Clear();
         Assert.False(await store.DeleteAsync("nobody", Ct));
-        Assert.Equal(["read-fragments"], runner.Calls.Select(c => c.Name));
+        Assert.Equal(["lock-writes", "read-fragments"], runner.Calls.Select(c => c.Name));
     }
 
     [Fact]
@@ -124,9 +124,25 @@ public sealed class Neo4jGraphStoreWriteTests
 
         Assert.True(await store.DeleteAsync("buyer", Ct));
 
-        Assert.Equal(["read-fragments", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version"], runner.Calls.Select(c => c.Name));
+        Assert.Equal(["lock-writes", "read-fragments", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version"], runner.Calls.Select(c => c.Name));
         Assert.Equal(["buyer:addressEntity:addr-1"], runner.Named("delete-links").Single().Rows("links").Select(l => l["id"]));
         Assert.Equal(["buyer", "addr-1"], (IEnumerable<string>)runner.Named("delete-placeholders").Single().Parameters["ids"]!);
+    }
+
+    [Fact]
+    public async Task writers_take_the_store_lock_before_reading_the_fragments_they_replace()
+    {
+        var runner = new RecordingRunner();
+        await using var store = new Neo4jGraphStore(runner);
+
+        await store.UpsertAsync(Case().Entities, First, Ct);
+        await store.DeleteAsync("buyer", Ct);
+
+        var firsts = runner.Calls.GroupBy(c => c.Transaction).Select(g => g.First()).ToList();
+        Assert.Equal(2, firsts.Count);
+        Assert.All(firsts, c => Assert.Equal(("lock-writes", "store"), (c.Name, c.Parameters["id"])));
+        // The lock is the write lock that a SET reading its own property takes before it reads.
+        Assert.Contains("SET m.dataVersion = coalesce(m.dataVersion, 0)\n", firsts[0].Statement.ReplaceLineEndings("\n") + "\n", StringComparison.Ordinal);
     }
 
     [Fact]
