@@ -27,8 +27,10 @@ internal sealed class StoreInitializer(IServiceProvider services, IOptions<Datab
         {
             await InitializeAsync(store, isNew, cancellationToken);
         }
-        catch (StoreUnavailableException e) when (selection.Kind == StoreKind.Neo4j)
+        catch (Exception e) when (selection.Kind == StoreKind.Neo4j && IsNotYet(e))
         {
+            // A server that is down, or still building the indexes of a large freshly imported database
+            // (the wait outlasts a request), is not a reason to stop: the schema commands are idempotent.
             logger.LogWarning("{Reason}. Serving anyway: requests answer STORE_UNAVAILABLE and /health/ready is not ready until the store answers; trying again every {Seconds} s", e.Message, RetryEvery.TotalSeconds);
             _retrying = RetryAsync(store, _stopping.Token);
         }
@@ -71,7 +73,7 @@ internal sealed class StoreInitializer(IServiceProvider services, IOptions<Datab
                 await InitializeAsync(store, isNew: false, stopping);
                 return;
             }
-            catch (StoreUnavailableException e)
+            catch (Exception e) when (IsNotYet(e))
             {
                 logger.LogDebug("{Reason}; trying again in {Seconds} s", e.Message, RetryEvery.TotalSeconds);
             }
@@ -85,4 +87,6 @@ internal sealed class StoreInitializer(IServiceProvider services, IOptions<Datab
             }
         }
     }
+
+    private static bool IsNotYet(Exception e) => e is StoreUnavailableException or TimeoutException;
 }
