@@ -356,6 +356,31 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var after = string.Empty;
+        while (true)
+        {
+            var parameters = new Dictionary<string, object?> { ["after"] = after, ["limit"] = (long)PageSize };
+            var result = await _runner.ReadAsync(CypherStatements.Query(Queries.ExportFragments), parameters, cancellationToken);
+            var entities = Column(result, "entity").ToList();
+            var fragments = Column(result, "fragments").ToList();
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var stored = Values.Text(fragments[i]) is { } json ? EntityDocuments.ReadFragments(json) : [];
+                if (stored.Count == 0)
+                    stored.Add(new StoredFragment(EntityDocuments.ReadEntity(Values.RequiredText(entities[i], "entity")), string.Empty));
+                stored.Sort((a, b) => string.CompareOrdinal(a.Dataset, b.Dataset));
+                yield return stored;
+            }
+
+            if (entities.Count < PageSize)
+                yield break;
+            after = Values.RequiredText(Column(result, "id").Last(), "id");
+        }
+    }
+
     /// <summary>Deletes every node and relationship of the database: for tests that each need an empty store.</summary>
     internal Task DeleteEverythingAsync(CancellationToken cancellationToken) =>
         _runner.WriteAsync((tx, ct) => tx.RunAsync(CypherStatements.Query(Queries.DeleteEverything), NoParameters, ct), cancellationToken);

@@ -551,14 +551,21 @@ public sealed class SqliteGraphStore : IGraphStore
     /// <inheritdoc />
     public async IAsyncEnumerable<FtmEntity> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var fragments in ExportFragmentsAsync(cancellationToken))
+            yield return FtmFragments.Merge(fragments);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Fragments.Columns} FROM fragments ORDER BY entity_id, dataset";
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        foreach (var entity in Fragments.ReadMerged(reader))
+        foreach (var fragments in Fragments.ReadStored(reader))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return entity;
+            yield return fragments;
         }
     }
 

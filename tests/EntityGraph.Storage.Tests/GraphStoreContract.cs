@@ -1,6 +1,7 @@
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
+using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Testing;
 
 namespace EntityGraph.Storage.Tests;
@@ -48,6 +49,14 @@ public abstract class GraphStoreContract : IAsyncLifetime
         var entities = new List<FtmEntity>();
         await foreach (var entity in Store.ExportAsync(Ct))
             entities.Add(entity);
+        return entities;
+    }
+
+    protected async Task<List<IReadOnlyList<StoredFragment>>> ExportFragments()
+    {
+        var entities = new List<IReadOnlyList<StoredFragment>>();
+        await foreach (var fragments in Store.ExportFragmentsAsync(Ct))
+            entities.Add(fragments);
         return entities;
     }
 
@@ -617,6 +626,50 @@ public abstract class GraphStoreContract : IAsyncLifetime
         var acme = exported.Single(e => e.Id == "acme");
         Assert.Equal(["one", "two"], acme.Datasets);
         Assert.Equal(["Acme GmbH", "Acme Holding"], acme.Values("name"));
+    }
+
+    [Fact]
+    public async Task exported_fragments_keep_each_datasets_values_with_the_run_that_wrote_them_in_dataset_order()
+    {
+        await Import(FtmGraph.Create().Company("acme", "Acme GmbH", country: "de").Company("other", "Other Ltd"), Run("registry", 0));
+        await Import(FtmGraph.Create().Company("acme", "ACME Trading", country: "kg"), Run("customs", 1));
+        await Import(FtmGraph.Create().Company("acme", "Acme AG", country: "de"), Run("registry", 2));
+
+        var exported = await ExportFragments();
+
+        Assert.Equal(["acme", "other"], exported.Select(f => f[0].Fragment.Id));
+        Assert.Equal(
+            [("customs", "customs-run-1", "ACME Trading", "kg"), ("registry", "registry-run-2", "Acme AG", "de")],
+            exported[0].Select(f => (f.Dataset, f.RunId, f.Fragment.First("name"), f.Fragment.First("country"))));
+        Assert.All(exported[0], f => Assert.Equal([f.Dataset], f.Fragment.Datasets));
+        var other = Assert.Single(exported[1]);
+        Assert.Equal(("registry", "registry-run-0", "Other Ltd"), (other.Dataset, other.RunId, other.Fragment.First("name")));
+    }
+
+    [Fact]
+    public async Task merging_the_exported_fragments_gives_exactly_the_exported_entities()
+    {
+        await Import(Case(), Run("one", 0));
+        await Import(FtmGraph.Create().Company("acme", "Acme Holding", country: "at"), Run("two", 1));
+        // A dataset that sorts first and knows less: the merged entity still takes the more specific schema.
+        await Import([new FtmEntity("ivanov", "LegalEntity", Values(("name", "I. Ivanov"), ("country", "by")))], Run("aa", 2));
+
+        var fragments = await ExportFragments();
+
+        Assert.Contains(fragments, f => f.Count == 2 && f[0].Fragment.Schema == "LegalEntity");
+        Assert.Equal(await Lines(await Export()), await Lines(fragments.Select(FtmFragments.Merge)));
+
+        static async Task<string> Lines(IEnumerable<FtmEntity> entities)
+        {
+            using var output = new MemoryStream();
+            await using (var writer = new FtmLineWriter(output, leaveOpen: true))
+            {
+                foreach (var entity in entities)
+                    await writer.WriteAsync(entity, Ct);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(output.ToArray());
+        }
     }
 
     [Fact]

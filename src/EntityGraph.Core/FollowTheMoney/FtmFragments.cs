@@ -31,14 +31,20 @@ public static class FtmFragments
     }
 
     /// <summary>Merges fragments given in dataset order; a schema conflict (refused on write) keeps the first schema.</summary>
-    public static FtmEntity Merge(IReadOnlyList<FtmEntity> fragments)
+    public static FtmEntity Merge(IReadOnlyList<FtmEntity> fragments) => Merge(fragments, static f => f);
+
+    /// <summary>Merges stored fragments given in dataset order, as <see cref="Merge(IReadOnlyList{FtmEntity})"/> does.</summary>
+    public static FtmEntity Merge(IReadOnlyList<StoredFragment> fragments) => Merge(fragments, static f => f.Fragment);
+
+    private static FtmEntity Merge<T>(IReadOnlyList<T> fragments, Func<T, FtmEntity> fragment)
     {
         ArgumentNullException.ThrowIfNull(fragments);
-        var merged = fragments[0];
+        var merged = fragment(fragments[0]);
         for (var i = 1; i < fragments.Count; i++)
         {
-            var schema = MostSpecificSchema(merged.Schema, fragments[i].Schema) ?? merged.Schema;
-            merged = FtmEntity.Merge(merged, fragments[i], schema);
+            var next = fragment(fragments[i]);
+            var schema = MostSpecificSchema(merged.Schema, next.Schema) ?? merged.Schema;
+            merged = FtmEntity.Merge(merged, next, schema);
         }
 
         return merged;

@@ -1,3 +1,4 @@
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 
 namespace EntityGraph.Core.Storage;
@@ -79,4 +80,11 @@ public interface IGraphStore : IAsyncDisposable
 
     /// <summary>Every entity, merged, ordered by id, streamed.</summary>
     IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every entity's fragments as stored, one list per entity, ordered by id and within it by dataset, streamed.
+    /// <see cref="FtmFragments.Merge(IReadOnlyList{StoredFragment})"/> of a list gives what <see cref="ExportAsync"/> gives.
+    /// An entity stored merged only, without its split per dataset, comes as one fragment with an empty run id.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync(CancellationToken cancellationToken);
 }

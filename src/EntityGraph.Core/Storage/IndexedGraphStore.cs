@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 
 namespace EntityGraph.Core.Storage;
@@ -161,6 +162,8 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken) => inner.AggregateShipmentsAsync(query, cancellationToken);
 
     public IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken) => inner.ExportAsync(cancellationToken);
+
+    public IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync(CancellationToken cancellationToken) => inner.ExportFragmentsAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -76,9 +76,9 @@ internal static class ExportCommand
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         await using var export = new Neo4jCsvExport(directory, arrayDelimiter);
-        await foreach (var entity in store.ExportAsync(cancellationToken))
+        await foreach (var fragments in store.ExportFragmentsAsync(cancellationToken))
         {
-            await export.WriteAsync(entity, cancellationToken);
+            await export.WriteAsync(fragments, cancellationToken);
             if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(2))
             {
                 lastReport = clock.Elapsed;
@@ -93,8 +93,6 @@ internal static class ExportCommand
             $"Exported {export.Entities:N0} entities from {CliIo.Describe(storeOption, databasePath)} as {export.Nodes:N0} nodes and {export.Relationships:N0} relationships in {export.Files.Count} CSV files to {directory} in {clock.Elapsed.TotalSeconds:N1} s"));
         foreach (var (name, rows) in export.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
             await Console.Error.WriteLineAsync(string.Create(inv, $"  {name,-36} {rows,12:N0}"));
-        if (export.MergedWithoutFragments > 0)
-            await Console.Error.WriteLineAsync(string.Create(inv, $"{export.MergedWithoutFragments:N0} entities are carried by several datasets: they are exported merged, without per-dataset fragments (see {Neo4jCsvExport.GuideFile})."));
         await Console.Error.WriteLineAsync($"Import them with {Path.Combine(directory, Neo4jCsvExport.ScriptFile)} (the command is in {Neo4jCsvExport.GuideFile}).");
         return 0;
     }

@@ -23,13 +23,15 @@ internal static class Queries
     public const string SearchExactNames = "search-exact-names";
     public const string StreamTrades = "stream-trades";
     public const string ExportEntities = "export-entities";
+    public const string ExportFragments = "export-fragments";
     public const string AggregateShipments = "aggregate-shipments";
 
     /// <summary>Every name the store uses, for the test that each one is embedded.</summary>
     public static IEnumerable<string> All =>
     [
         LockWrites, ReadFragments, ReadEntities, UpsertEntities, DeleteLinks, ClearEntity, DeletePlaceholders, BumpDataVersion, DataVersion,
-        SetSchemaVersion, StoreStatus, AwaitIndexes, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, AggregateShipments,
+        SetSchemaVersion, StoreStatus, AwaitIndexes, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, ExportFragments,
+        AggregateShipments,
         .. Enum.GetValues<LinkKind>().Select(MergeLinks),
         .. Enum.GetValues<LinkDirection>().Select(ExpandLinks),
         .. Enum.GetValues<ShipmentRole>().SelectMany(r => new[] { ExpandShipments(r), ExpandTrades(r), ShipmentPages(r) }),

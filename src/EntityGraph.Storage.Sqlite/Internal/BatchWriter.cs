@@ -72,17 +72,11 @@ internal sealed class BatchWriter
 
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
-        command.CommandText = "SELECT entity_id, dataset, run_id, schema, properties, first_seen, last_seen FROM fragments WHERE entity_id IN (SELECT value FROM json_each($ids))";
+        command.CommandText = $"SELECT {Fragments.Columns} FROM fragments WHERE entity_id IN (SELECT value FROM json_each($ids)) ORDER BY entity_id, dataset";
         command.Parameters.AddWithValue("$ids", _json.List(ids));
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var id = reader.GetString(0);
-            var fragment = Fragments.Fragment(id, reader.GetString(1), reader.GetString(3), Json.ReadProperties(reader.GetString(4)), reader.GetInt64(5), reader.GetInt64(6));
-            if (!stored.TryGetValue(id, out var list))
-                stored[id] = list = new List<StoredFragment>(1);
-            list.Add(new StoredFragment(fragment, reader.GetString(2)));
-        }
+        foreach (var fragments in Fragments.ReadStored(reader))
+            stored[fragments[0].Fragment.Id] = fragments;
 
         return stored;
     }

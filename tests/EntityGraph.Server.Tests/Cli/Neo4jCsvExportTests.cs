@@ -1,7 +1,10 @@
 using CsvHelper;
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
+using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Storage.Neo4j.Internal;
 using EntityGraph.Storage.Sqlite;
 using EntityGraph.Testing;
 
@@ -40,6 +43,15 @@ public class Neo4jCsvExportTests
         }
 
         return (header, rows);
+    }
+
+    /// <summary>An entity as <c>export --format ftm</c> writes its line, without the newline.</summary>
+    private static async Task<string> FtmLineAsync(FtmEntity entity)
+    {
+        using var output = new MemoryStream();
+        await using (var writer = new FtmLineWriter(output, leaveOpen: true))
+            writer.Write(entity);
+        return System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd('\n');
     }
 
     [Fact]
@@ -156,11 +168,14 @@ public class Neo4jCsvExportTests
     }
 
     [Fact]
-    public async Task the_entity_column_is_the_line_the_ftm_export_writes_and_fragments_are_given_only_when_exact()
+    public async Task the_entity_column_is_the_line_the_ftm_export_writes_and_fragments_keep_each_datasets_values_and_run()
     {
         using var workspace = new CliWorkspace();
         var graph = Fixtures.Reseller();
-        await DatabaseAsync(workspace, graph.Entities, ("registry", [FtmGraph.Create().Company("buyer", "Buyer JSC", country: "ru").Set("buyer", "alias", "Byer").Entities[0]]));
+        var registry = ImportRun.Start("registry");
+        await DatabaseAsync(workspace, graph.Entities);
+        await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = workspace.Database }))
+            await store.UpsertAsync([FtmGraph.Create().Company("buyer", "Buyer JSC", country: "ru").Set("buyer", "alias", "Byer").Entities[0]], registry, TestContext.Current.CancellationToken);
 
         var (exit, _, error) = await ExportAsync(workspace);
         await CliWorkspace.RunAsync("export", "--db", workspace.Database, "--out", workspace.File("export.ftm.jsonl"));
@@ -169,10 +184,21 @@ public class Neo4jCsvExportTests
         var lines = File.ReadAllLines(workspace.File("export.ftm.jsonl")).ToDictionary(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!, StringComparer.Ordinal);
         var parties = Read(workspace.File("neo4j/nodes-parties.csv")).Rows.ToDictionary(r => r["id:ID"], StringComparer.Ordinal);
         Assert.All(parties, p => Assert.Equal(lines[p.Key], p.Value["entity:string"]));
-        Assert.Equal("[" + lines["acme"] + "]", parties["acme"]["fragments:string"]);
-        Assert.Equal("", parties["buyer"]["fragments:string"]);
         Assert.Equal("fixture;registry", parties["buyer"]["datasets:string[]"]);
-        Assert.Contains("1 entities are carried by several datasets", error, StringComparison.Ordinal);
+        var buyer = EntityDocuments.ReadFragments(parties["buyer"]["fragments:string"]);
+        Assert.Equal(["fixture", "registry"], buyer.Select(f => f.Dataset));
+        Assert.Equal(registry.RunId, buyer[1].RunId);
+        Assert.NotEqual(string.Empty, buyer[0].RunId);
+        Assert.NotEqual(registry.RunId, buyer[0].RunId);
+        Assert.Equal(["Byer"], buyer[1].Fragment.Values("alias"));
+        Assert.Empty(buyer[0].Fragment.Values("alias"));
+        Assert.Equal(["Buyer JSC"], buyer[1].Fragment.Values("name"));
+        var acme = Assert.Single(EntityDocuments.ReadFragments(parties["acme"]["fragments:string"]));
+        Assert.Equal(("fixture", buyer[0].RunId), (acme.Dataset, acme.RunId));
+        foreach (var (id, party) in parties)
+            Assert.Equal(lines[id], await FtmLineAsync(FtmFragments.Merge(EntityDocuments.ReadFragments(party["fragments:string"]))));
+        Assert.DoesNotContain("several datasets", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("several datasets", await File.ReadAllTextAsync(workspace.File("neo4j/IMPORT.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

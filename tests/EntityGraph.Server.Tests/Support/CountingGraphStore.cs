@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 
@@ -63,6 +64,8 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     public Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken) => Count(inner.AggregateShipmentsAsync(query, cancellationToken));
 
     public IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken) => Count(inner.ExportAsync(cancellationToken));
+
+    public IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync(CancellationToken cancellationToken) => Count(inner.ExportFragmentsAsync(cancellationToken));
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 
@@ -45,6 +46,8 @@ public abstract class DelegatingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken) => inner.AggregateShipmentsAsync(query, cancellationToken);
 
     public virtual IAsyncEnumerable<FtmEntity> ExportAsync(CancellationToken cancellationToken) => inner.ExportAsync(cancellationToken);
+
+    public virtual IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync(CancellationToken cancellationToken) => inner.ExportFragmentsAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

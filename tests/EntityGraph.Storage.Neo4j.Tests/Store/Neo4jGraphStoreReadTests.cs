@@ -1,3 +1,4 @@
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Storage.Neo4j.Internal;
@@ -42,6 +43,10 @@ public sealed class Neo4jGraphStoreReadTests
         await store.GetDataVersionAsync(Ct);
         await store.GetStatusAsync(Ct);
         await foreach (var _ in store.ExportAsync(Ct))
+        {
+        }
+
+        await foreach (var _ in store.ExportFragmentsAsync(Ct))
         {
         }
 
@@ -238,6 +243,63 @@ public sealed class Neo4jGraphStoreReadTests
         Assert.Equal(ids, exported);
         Assert.Equal(2, runner.Named("export-entities").Count());
     }
+
+    [Fact]
+    public async Task exported_fragments_are_read_per_node_in_dataset_order_and_a_node_without_any_gives_its_merged_entity()
+    {
+        var runner = Answering();
+        var registry = Fragment("acme", "registry", ("name", "Acme GmbH"));
+        var customs = Fragment("acme", "customs", ("name", "ACME Trading"));
+        var merged = new FtmEntity("legacy", "Company", new Dictionary<string, IReadOnlyList<string>> { ["name"] = ["Legacy Ltd"] }) { Datasets = ["customs", "registry"] };
+        runner.Answers["export-fragments"] = parameters => (string)parameters["after"]! == string.Empty
+            ? new QueryResult(
+                ["id", "entity", "fragments"],
+                [
+                    ["acme", Entity(FtmFragments.Merge([customs, registry])), EntityDocuments.Fragments([(registry, "run-2"), (customs, "run-1")])],
+                    ["legacy", Entity(merged), null],
+                ],
+                [])
+            : new QueryResult([], [], []);
+        await using var store = new Neo4jGraphStore(runner);
+
+        var exported = new List<IReadOnlyList<StoredFragment>>();
+        await foreach (var fragments in store.ExportFragmentsAsync(Ct))
+            exported.Add(fragments);
+
+        Assert.Equal(2, exported.Count);
+        Assert.Equal([("customs", "run-1", "ACME Trading"), ("registry", "run-2", "Acme GmbH")], exported[0].Select(f => (f.Dataset, f.RunId, f.Fragment.First("name"))));
+        var legacy = Assert.Single(exported[1]);
+        Assert.Equal(("legacy", string.Empty, "Legacy Ltd"), (legacy.Fragment.Id, legacy.RunId, legacy.Fragment.First("name")));
+        Assert.Equal(["customs", "registry"], legacy.Fragment.Datasets);
+        Assert.Single(runner.Named("export-fragments"));
+    }
+
+    [Fact]
+    public async Task exported_fragments_page_through_the_nodes_in_id_order()
+    {
+        var runner = Answering();
+        var ids = Enumerable.Range(0, 5_001).Select(i => $"c{i:D5}").ToList();
+        runner.Answers["export-fragments"] = parameters =>
+        {
+            var after = (string)parameters["after"]!;
+            var page = ids.Where(id => string.CompareOrdinal(id, after) > 0).Take((int)(long)parameters["limit"]!).ToList();
+            return new QueryResult(
+                ["id", "entity", "fragments"],
+                [.. page.Select(id => (IReadOnlyList<object?>)[id, Entity(Fragment(id, "registry")), EntityDocuments.Fragments([(Fragment(id, "registry"), "run-1")])])],
+                []);
+        };
+        await using var store = new Neo4jGraphStore(runner);
+
+        var exported = new List<string>();
+        await foreach (var fragments in store.ExportFragmentsAsync(Ct))
+            exported.Add(Assert.Single(fragments).Fragment.Id);
+
+        Assert.Equal(ids, exported);
+        Assert.Equal(2, runner.Named("export-fragments").Count());
+    }
+
+    private static FtmEntity Fragment(string id, string dataset, params (string Key, string Value)[] values) =>
+        FtmFragments.Fragment(id, dataset, "Company", values.ToDictionary(v => v.Key, v => (IReadOnlyList<string>)[v.Value], StringComparer.Ordinal), null, null);
 
     private static RecordingRunner Answering()
     {

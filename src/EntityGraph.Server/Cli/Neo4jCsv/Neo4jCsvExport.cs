@@ -5,6 +5,7 @@ using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
 using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Storage.Neo4j;
+using EntityGraph.Storage.Neo4j.Internal;
 
 namespace EntityGraph.Server.Cli.Neo4jCsv;
 
@@ -39,24 +40,18 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
 
     public long Relationships => _files.Values.Where(f => !f.IsNodes).Sum(f => f.Rows);
 
-    /// <summary>Entities carried by more than one dataset, whose per-dataset values the export cannot give (no <c>fragments</c>).</summary>
-    public long MergedWithoutFragments { get; private set; }
-
     /// <summary>The files written so far, by name, with their row counts.</summary>
     public IReadOnlyDictionary<string, long> Files => _files.ToDictionary(f => f.Key, f => f.Value.Rows, StringComparer.Ordinal);
 
     /// <summary>The node or relationship files written, by name.</summary>
     private IEnumerable<Neo4jCsvFile> Written(bool nodes) => _files.Values.Where(f => f.IsNodes == nodes).OrderBy(f => f.Name, StringComparer.Ordinal);
 
-    public async Task WriteAsync(FtmEntity entity, CancellationToken cancellationToken)
+    /// <summary>Writes one entity, given as the fragments the store holds for it in dataset order, and its links.</summary>
+    public async Task WriteAsync(IReadOnlyList<StoredFragment> fragments, CancellationToken cancellationToken)
     {
+        var entity = FtmFragments.Merge(fragments);
         var projection = FtmProjector.Project(entity);
-        var row = new NodeRow(entity, projection, await EntityJsonAsync(entity, cancellationToken), null);
-        if (entity.Datasets.Count <= 1)
-            row = row with { FragmentsJson = "[" + row.EntityJson + "]" };
-        else
-            MergedWithoutFragments++;
-
+        var row = new NodeRow(entity, projection, await EntityJsonAsync(entity, cancellationToken), EntityDocuments.Fragments(fragments.Select(f => (f.Fragment, f.RunId))));
         var group = NodeGroups.First(g => g.Holds(row));
         await FileFor(group.File, group.Columns, isNodes: true).WriteAsync(group.Columns, row, entity.Id, _arrayDelimiter, cancellationToken);
         foreach (var link in projection.Links)
@@ -151,10 +146,9 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
               and `Company`, `Organization`, `Person` or `LegalEntity`; then `Address`, `Shipment`, `Sanction`, or
               `Interval` for ownerships, directorships and the other entities that are read as relationships.
             - `entity` is the merged FollowTheMoney entity as one JSON object, exactly as `export --format ftm` writes
-              it. `fragments` is a JSON array of the values each dataset gave, one FtM entity per dataset; it is written
-              only for entities carried by one dataset, where it is that entity. {{MergedWithoutFragments.ToString("N0", inv)}}
-              entities are carried by several datasets and have no `fragments`: the export reads merged entities, so
-              their split per dataset is not known here. Re-import those datasets to restore it.
+              it. `fragments` is a JSON array of the values each dataset gave, one FtM entity per dataset in dataset
+              order, each with the `run_id` of the import that wrote it, as the Neo4j store keeps them: importing one
+              dataset again later replaces that dataset's values and keeps the others'.
             - Dates as FollowTheMoney writes them (`2022`, `2022-05`, `2022-05-17`) are strings; `…Earliest` and
               `…Latest` are Neo4j dates bounding them. `firstSeen`/`lastSeen` are datetimes, `valueUsd` and an
               ownership's `percentage` (the exact stake, or the lower bound of a range) are doubles, and `shares` is the
@@ -200,7 +194,7 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
     }
 
     /// <summary>One entity on its way to a node file.</summary>
-    private sealed record NodeRow(FtmEntity Entity, GraphProjection Projection, string EntityJson, string? FragmentsJson);
+    private sealed record NodeRow(FtmEntity Entity, GraphProjection Projection, string EntityJson, string FragmentsJson);
 
     /// <summary>A node file: which entities it holds, their labels and the properties of those labels.</summary>
     private sealed record NodeGroup(string File, Func<NodeRow, bool> Holds, IReadOnlyList<Neo4jCsvColumn<NodeRow>> Columns);
