@@ -359,8 +359,9 @@ public sealed class SqliteGraphStore : IGraphStore
         }
 
         // One indexed lookup per direction; UNION drops a link seen from both of its ends.
-        var outgoing = $"SELECT l.id, l.entity_id FROM links l WHERE l.source_id IN (SELECT value FROM json_each($ids)){filters}";
-        var incoming = $"SELECT l.id, l.entity_id FROM links l WHERE l.target_id IN (SELECT value FROM json_each($ids)){filters}";
+        // Link rows carry no provenance columns (their links are projected from their entity); role links do.
+        var outgoing = $"SELECT l.id, l.entity_id, NULL, NULL, NULL FROM links l WHERE l.source_id IN (SELECT value FROM json_each($ids)){filters}";
+        var incoming = $"SELECT l.id, l.entity_id, NULL, NULL, NULL FROM links l WHERE l.target_id IN (SELECT value FROM json_each($ids)){filters}";
         var around = expansion.Direction switch
         {
             LinkDirection.Outgoing => outgoing,
@@ -369,7 +370,7 @@ public sealed class SqliteGraphStore : IGraphStore
         };
         foreach (var roleQuery in ShipmentRoleLinks.Around(expansion.Kinds, expansion.Direction))
             around += $" UNION {roleQuery}";
-        command.CommandText = $"SELECT id, entity_id FROM ({around}) ORDER BY id, entity_id LIMIT $limit";
+        command.CommandText = $"SELECT * FROM ({around}) ORDER BY 1, 2 LIMIT $limit";
         command.Parameters.AddWithValue("$ids", json.List(expansion.NodeIds));
         command.Parameters.AddWithValue("$limit", expansion.Limit);
         return Task.FromResult(ReadLinks(connection, command));
@@ -634,15 +635,26 @@ public sealed class SqliteGraphStore : IGraphStore
     private static IReadOnlyList<Link> ReadLinks(SqliteConnection connection, SqliteCommand command)
     {
         var keys = new List<(string Id, string EntityId)>();
+        var links = new Dictionary<(string, string), Link>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
-                keys.Add((reader.GetString(0), reader.GetString(1)));
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                keys.Add(key);
+                if (ShipmentRoleLinks.FromRow(reader) is { } link)
+                    links[key] = link;
+            }
         }
 
         if (keys.Count == 0)
             return [];
-        var links = ShipmentRoleLinks.Read(connection, keys);
+        if (links.Count < keys.Count)
+        {
+            foreach (var (key, link) in ShipmentRoleLinks.Read(connection, [.. keys.Where(k => !links.ContainsKey(k))]))
+                links[key] = link;
+        }
+
         var rest = keys.Where(k => !links.ContainsKey(k)).Select(k => k.EntityId).Distinct(StringComparer.Ordinal).ToArray();
         foreach (var entity in LoadEntities(connection, rest))
         {

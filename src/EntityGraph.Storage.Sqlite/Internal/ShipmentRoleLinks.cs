@@ -28,16 +28,17 @@ internal static class ShipmentRoleLinks
         _ => false,
     };
 
-    /// <summary>Queries for (link id, shipment id) rows of the role links around the nodes in <c>$ids</c>.</summary>
+    /// <summary>Queries for (link id, shipment id, datasets, first seen, last seen) rows of the role links around the nodes in <c>$ids</c>.</summary>
     public static IEnumerable<string> Around(IReadOnlyCollection<LinkKind>? kinds, LinkDirection direction)
     {
         foreach (var (kind, property, column, partyIsSource) in Roles)
         {
             if (kinds is { Count: > 0 } && !kinds.Contains(kind))
                 continue;
-            var id = $"s.id || ':{property}:' || {column}";
-            var fromParty = $"SELECT {id}, s.id FROM shipments s WHERE {column} IN (SELECT value FROM json_each($ids))";
-            var fromShipment = $"SELECT {id}, s.id FROM shipments s WHERE s.id IN (SELECT value FROM json_each($ids)) AND {column} IS NOT NULL";
+            // The shipment's provenance comes along, so that the links are built from these rows alone.
+            var id = $"s.id || ':{property}:' || {column}, s.id, s.datasets, s.first_seen, s.last_seen";
+            var fromParty = $"SELECT {id} FROM shipments s WHERE {column} IN (SELECT value FROM json_each($ids))";
+            var fromShipment = $"SELECT {id} FROM shipments s WHERE s.id IN (SELECT value FROM json_each($ids)) AND {column} IS NOT NULL";
             // The party is the source of SENT and DECLARED, the target of RECEIVED.
             var (outgoing, incoming) = partyIsSource ? (fromParty, fromShipment) : (fromShipment, fromParty);
             if (direction is LinkDirection.Outgoing or LinkDirection.Both)
@@ -56,20 +57,11 @@ internal static class ShipmentRoleLinks
     public static Dictionary<(string, string), Link> Read(SqliteConnection connection, IReadOnlyList<(string Id, string EntityId)> keys)
     {
         var links = new Dictionary<(string, string), Link>();
-        var roles = new List<(string Id, string Shipment, LinkKind Kind, string Party, bool PartyIsSource)>();
+        var roles = new List<Role>();
         foreach (var (id, entityId) in keys)
         {
-            if (id.Length <= entityId.Length + 1 || !id.StartsWith(entityId, StringComparison.Ordinal) || id[entityId.Length] != ':')
-                continue;
-            var rest = id.AsSpan(entityId.Length + 1);
-            foreach (var (kind, property, _, partyIsSource) in Roles)
-            {
-                if (rest.Length > property.Length + 1 && rest.StartsWith(property, StringComparison.Ordinal) && rest[property.Length] == ':')
-                {
-                    roles.Add((id, entityId, kind, rest[(property.Length + 1)..].ToString(), partyIsSource));
-                    break;
-                }
-            }
+            if (Parse(id, entityId) is { } role)
+                roles.Add(role);
         }
 
         if (roles.Count == 0)
@@ -81,32 +73,59 @@ internal static class ShipmentRoleLinks
             command.Parameters.AddWithValue("$ids", new Json().List(roles.Select(r => r.Shipment).Distinct(StringComparer.Ordinal)));
             using var reader = command.ExecuteReader();
             while (reader.Read())
-            {
-                var shipment = reader.GetString(0);
-                provenance[shipment] = new Provenance(
-                    Json.ReadList(reader.GetString(1)),
-                    shipment,
-                    Fragments.Time(reader.IsDBNull(2) ? null : reader.GetInt64(2)),
-                    Fragments.Time(reader.IsDBNull(3) ? null : reader.GetInt64(3)));
-            }
+                provenance[reader.GetString(0)] = ProvenanceAt(reader, 0);
         }
 
-        foreach (var (id, shipment, kind, party, partyIsSource) in roles)
+        foreach (var role in roles)
         {
-            if (!provenance.TryGetValue(shipment, out var of))
-                continue;
-            links[(id, shipment)] = new Link
-            {
-                Id = id,
-                Kind = kind,
-                SourceId = partyIsSource ? party : shipment,
-                TargetId = partyIsSource ? shipment : party,
-                Schema = "EconomicActivity",
-                Provenance = of,
-            };
+            if (provenance.TryGetValue(role.Shipment, out var of))
+                links[(role.Id, role.Shipment)] = role.ToLink(of);
         }
 
         return links;
+    }
+
+    /// <summary>
+    /// The role link of a row of <see cref="Around"/> (link id, shipment id, datasets, first seen, last seen),
+    /// built from the row alone; null for a row that is not one.
+    /// </summary>
+    public static Link? FromRow(SqliteDataReader reader) =>
+        reader.FieldCount >= 5 && !reader.IsDBNull(2) && Parse(reader.GetString(0), reader.GetString(1)) is { } role
+            ? role.ToLink(ProvenanceAt(reader, 1))
+            : null;
+
+    private static Provenance ProvenanceAt(SqliteDataReader reader, int shipmentColumn) => new(
+        Json.ReadList(reader.GetString(shipmentColumn + 1)),
+        reader.GetString(shipmentColumn),
+        Fragments.Time(reader.IsDBNull(shipmentColumn + 2) ? null : reader.GetInt64(shipmentColumn + 2)),
+        Fragments.Time(reader.IsDBNull(shipmentColumn + 3) ? null : reader.GetInt64(shipmentColumn + 3)));
+
+    /// <summary>A link id read as <c>{shipment}:{property}:{party}</c> of the carrying shipment, or null.</summary>
+    private static Role? Parse(string id, string entityId)
+    {
+        if (id.Length <= entityId.Length + 1 || !id.StartsWith(entityId, StringComparison.Ordinal) || id[entityId.Length] != ':')
+            return null;
+        var rest = id.AsSpan(entityId.Length + 1);
+        foreach (var (kind, property, _, partyIsSource) in Roles)
+        {
+            if (rest.Length > property.Length + 1 && rest.StartsWith(property, StringComparison.Ordinal) && rest[property.Length] == ':')
+                return new Role(id, entityId, kind, rest[(property.Length + 1)..].ToString(), partyIsSource);
+        }
+
+        return null;
+    }
+
+    private sealed record Role(string Id, string Shipment, LinkKind Kind, string Party, bool PartyIsSource)
+    {
+        public Link ToLink(Provenance provenance) => new()
+        {
+            Id = Id,
+            Kind = Kind,
+            SourceId = PartyIsSource ? Party : Shipment,
+            TargetId = PartyIsSource ? Shipment : Party,
+            Schema = "EconomicActivity",
+            Provenance = provenance,
+        };
     }
 
     /// <summary>SQL for a role link's id, given an SQL expression naming the property.</summary>
