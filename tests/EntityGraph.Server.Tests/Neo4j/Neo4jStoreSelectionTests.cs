@@ -50,58 +50,48 @@ public sealed class Neo4jStoreSelectionTests
     [Fact]
     public async Task serve_on_neo4j_without_a_server_address_refuses_to_start_and_says_which_setting_is_missing()
     {
-        var work = Directory.CreateTempSubdirectory("entitygraph-neo4j-");
-        try
-        {
-            var (exitCode, _, error) = await ChildProcess.RunAsync(
-                ServeProcess.Start(work.FullName, ["serve", "--store", "neo4j"], new Dictionary<string, string?> { ["ENTITYGRAPH_NEO4J_URI"] = null }),
-                TimeSpan.FromSeconds(60));
+        var (exitCode, error, _) = await RunAsync(_ => ["serve", "--store", "neo4j"], new Dictionary<string, string?> { ["ENTITYGRAPH_NEO4J_URI"] = null });
 
-            Assert.Equal(1, exitCode);
-            Assert.Contains("ENTITYGRAPH_NEO4J_URI", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            work.Delete(recursive: true);
-        }
+        Assert.Equal(1, exitCode);
+        Assert.Contains("ENTITYGRAPH_NEO4J_URI", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task an_unknown_store_is_refused_naming_the_value()
     {
-        var work = Directory.CreateTempSubdirectory("entitygraph-neo4j-");
-        try
-        {
-            var (exitCode, _, error) = await ChildProcess.RunAsync(
-                ServeProcess.Start(work.FullName, ["serve"], new Dictionary<string, string?> { ["ENTITYGRAPH_STORE"] = "postgres" }),
-                TimeSpan.FromSeconds(60));
+        var (exitCode, error, _) = await RunAsync(_ => ["serve"], new Dictionary<string, string?> { ["ENTITYGRAPH_STORE"] = "postgres" });
 
-            Assert.Equal(1, exitCode);
-            Assert.Contains("'postgres'", error, StringComparison.Ordinal);
-            Assert.Contains("'sqlite' or 'neo4j'", error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            work.Delete(recursive: true);
-        }
+        Assert.Equal(1, exitCode);
+        Assert.Contains("'postgres'", error, StringComparison.Ordinal);
+        Assert.Contains("'sqlite' or 'neo4j'", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task import_with_neo4j_down_fails_in_one_line_naming_the_store_and_writes_nothing_locally()
     {
+        var (exitCode, error, createdData) = await RunAsync(
+            work =>
+            {
+                var input = Path.Combine(work, "case.ftm.jsonl");
+                File.WriteAllText(input, """{"id":"acme","schema":"Company","properties":{"name":["Acme"]}}""" + "\n");
+                return ["import", "--store", "neo4j", input];
+            },
+            DownNeo4j());
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("entitygraph import: cannot open the Neo4j store:", error.Trim(), StringComparison.Ordinal);
+        Assert.Contains("unavailable", error, StringComparison.Ordinal);
+        Assert.False(createdData);
+    }
+
+    /// <summary>Runs <c>entitygraph</c> in a fresh directory with the arguments made for it; its exit code, stderr, and whether it created <c>data/</c>.</summary>
+    private static async Task<(int ExitCode, string Error, bool CreatedData)> RunAsync(Func<string, string[]> arguments, Dictionary<string, string?> environment)
+    {
         var work = Directory.CreateTempSubdirectory("entitygraph-neo4j-");
         try
         {
-            var input = Path.Combine(work.FullName, "case.ftm.jsonl");
-            await File.WriteAllTextAsync(input, """{"id":"acme","schema":"Company","properties":{"name":["Acme"]}}""" + "\n", Ct);
-            var (exitCode, _, error) = await ChildProcess.RunAsync(
-                ServeProcess.Start(work.FullName, ["import", "--store", "neo4j", input], DownNeo4j()),
-                TimeSpan.FromSeconds(60));
-
-            Assert.Equal(1, exitCode);
-            Assert.StartsWith("entitygraph import: cannot open the Neo4j store:", error.Trim(), StringComparison.Ordinal);
-            Assert.Contains("unavailable", error, StringComparison.Ordinal);
-            Assert.False(Directory.Exists(Path.Combine(work.FullName, "data")));
+            var (exitCode, _, error) = await ChildProcess.RunAsync(ServeProcess.Start(work.FullName, arguments(work.FullName), environment), TimeSpan.FromSeconds(60));
+            return (exitCode, error, Directory.Exists(Path.Combine(work.FullName, "data")));
         }
         finally
         {
