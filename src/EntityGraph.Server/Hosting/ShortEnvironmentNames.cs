@@ -20,9 +20,14 @@ public static class ShortEnvironmentNames
     /// <summary>The configuration keys set by the short variables present in <paramref name="environment"/>.</summary>
     public static Dictionary<string, string?> FromEnvironment(IDictionary environment)
     {
-        var settings = StoreSettings.FromEnvironment(environment);
-        if (environment[AuthOptions.TokenEnvironmentVariable] is string { Length: > 0 } token)
-            settings[AuthOptions.TokenKey] = token;
+        ArgumentNullException.ThrowIfNull(environment);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key) in Aliases)
+        {
+            if (environment[name] is string { Length: > 0 } value)
+                settings[key] = value;
+        }
+
         return settings;
     }
 

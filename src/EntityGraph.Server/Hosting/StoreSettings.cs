@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace EntityGraph.Server.Hosting;
 
 /// <summary>Which store the server and the commands run on (<c>EntityGraph:Store</c>).</summary>
@@ -31,19 +29,6 @@ public static class StoreSettings
         ["ENTITYGRAPH_NEO4J_PASSWORD"] = "EntityGraph:Neo4j:Password",
         ["ENTITYGRAPH_NEO4J_TOKEN"] = "EntityGraph:Neo4j:Token",
     };
-
-    /// <summary>The configuration keys set by the short environment variables present in <paramref name="environment"/>.</summary>
-    public static Dictionary<string, string?> FromEnvironment(IDictionary environment)
-    {
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, key) in EnvironmentAliases)
-        {
-            if (environment[name] is string { Length: > 0 } value)
-                settings[key] = value;
-        }
-
-        return settings;
-    }
 
     /// <summary>Reads <c>EntityGraph:Store</c>; a value other than sqlite or neo4j is an error naming it.</summary>
     public static StoreKind Kind(IConfiguration configuration)
