@@ -36,7 +36,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
 
     /// <summary>Starts building the index if it is missing or stale; returns at once.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken) =>
-        await CurrentAsync(cancellationToken);
+        await CurrentIndexAsync(cancellationToken);
 
     /// <summary>Builds the index now and waits for it (tests and benchmarks).</summary>
     public async Task BuildNowAsync(CancellationToken cancellationToken) =>
@@ -45,13 +45,13 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     public async Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expansion);
-        if (TradeIndex.Answers(expansion.Role) && await CurrentAsync(cancellationToken) is { } index)
+        if (TradeIndex.Answers(expansion.Role) && await CurrentIndexAsync(cancellationToken) is { } index)
             return index.Expand(expansion);
         return await inner.ExpandTradesAsync(expansion, cancellationToken);
     }
 
     /// <summary>The index if it is current; otherwise starts a build (unless one runs) and returns null.</summary>
-    private async Task<TradeIndex?> CurrentAsync(CancellationToken cancellationToken)
+    public async Task<TradeIndex?> CurrentIndexAsync(CancellationToken cancellationToken)
     {
         var version = await inner.GetDataVersionAsync(cancellationToken);
         lock (_gate)

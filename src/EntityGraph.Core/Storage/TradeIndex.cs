@@ -1,64 +1,59 @@
-using EntityGraph.Core.Model;
-
 namespace EntityGraph.Core.Storage;
 
 /// <summary>
 /// Every shipment's trade facts held in memory, by sender and by receiver, so that a trace hop over tens
-/// of thousands of shipments costs microseconds per shipment instead of a database row read each. It
+/// of thousands of shipments costs nanoseconds per shipment instead of a database row read each. It
 /// answers <see cref="IGraphStore.ExpandTradesAsync"/> for senders and receivers exactly as a store
 /// does: the same filter, the same order (earliest day, coarser date first, undated last, then id), the
 /// same limit. Built once from <see cref="IGraphStore.StreamTradesAsync"/>; it does not follow later
 /// changes, so its owner rebuilds it when the store's data version moves.
 /// </summary>
 /// <remarks>
-/// Rows are compact structs with party ids and HS codes shared through tables: about 60 bytes a
-/// shipment with its id, so 5,000,000 shipments take some 300 MB.
+/// Shipments are rows of <see cref="TradeColumns"/> in store order, so a row number compares as the
+/// store orders. Each party's rows are kept grouped by the party at the other end (then in store
+/// order), which is how a trace walks them. About 60 bytes a shipment with its id: 5,000,000 shipments
+/// take some 300 MB.
 /// </remarks>
 public sealed class TradeIndex
 {
-    private readonly Row[] _rows;
-    private readonly string[] _ids;
-    private readonly string[] _parties;
-    private readonly HsCode[] _hsCodes;
-    private readonly Dictionary<string, int> _partyNumbers;
+    private readonly TradeColumns _columns;
     private readonly int[][] _bySender;
     private readonly int[][] _byReceiver;
 
-    private TradeIndex(Row[] rows, string[] ids, string[] parties, HsCode[] hsCodes, Dictionary<string, int> partyNumbers)
+    private TradeIndex(TradeColumns columns)
     {
-        _rows = rows;
-        _ids = ids;
-        _parties = parties;
-        _hsCodes = hsCodes;
-        _partyNumbers = partyNumbers;
-        _bySender = Group(rows, parties.Length, r => r.Sender);
-        _byReceiver = Group(rows, parties.Length, r => r.Receiver);
+        _columns = columns;
+        _bySender = Group(columns, columns.Senders, columns.Receivers);
+        _byReceiver = Group(columns, columns.Receivers, columns.Senders);
     }
 
     /// <summary>How many shipments it holds.</summary>
-    public int Count => _rows.Length;
+    public int Count => _columns.Count;
 
     /// <summary>Every party that sent or received a shipment.</summary>
-    public IReadOnlyList<string> Parties => _parties;
+    public IReadOnlyList<string> Parties => _columns.PartyIds;
+
+    /// <summary>The shipments as columns; a row number is the shipment's place in store order.</summary>
+    internal TradeColumns Columns => _columns;
 
     /// <summary>Reads every trade of the store and indexes them.</summary>
     public static async Task<TradeIndex> BuildAsync(IGraphStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var builder = new Builder();
+        var columns = new TradeColumns(1 << 16);
         await foreach (var trade in store.StreamTradesAsync(cancellationToken))
-            builder.Add(trade);
-        return builder.Build();
+            columns.Add(trade);
+        return Build(columns);
     }
 
     /// <summary>Indexes the given trades.</summary>
     public static TradeIndex Build(IEnumerable<Trade> trades)
     {
         ArgumentNullException.ThrowIfNull(trades);
-        var builder = new Builder();
+        var columns = new TradeColumns();
         foreach (var trade in trades)
-            builder.Add(trade);
-        return builder.Build();
+            columns.Add(trade);
+        return Build(columns);
     }
 
     /// <summary>Whether the index can answer for this role (senders and receivers; not declarants).</summary>
@@ -70,136 +65,95 @@ public sealed class TradeIndex
         ArgumentNullException.ThrowIfNull(expansion);
         if (!Answers(expansion.Role))
             throw new ArgumentOutOfRangeException(nameof(expansion), expansion.Role, "The trade index holds senders and receivers only.");
-        var byParty = expansion.Role == ShipmentRole.Sender ? _bySender : _byReceiver;
         var positions = new List<int>();
         foreach (var party in expansion.PartyIds.Distinct(StringComparer.Ordinal))
         {
-            if (_partyNumbers.TryGetValue(party, out var number))
-                positions.AddRange(byParty[number]);
+            if (_columns.TryGetNumber(party, out var number))
+                positions.AddRange(Rows(number, expansion.Role));
         }
 
-        // The rows are stored in store order, so their positions sort into it.
+        // Row numbers are store order.
         positions.Sort();
-        var filter = expansion.Filter ?? ShipmentFilter.None;
+        var filter = _columns.Compile(expansion.Filter ?? ShipmentFilter.None);
         var result = new List<Trade>(Math.Min(positions.Count, expansion.Limit));
         foreach (var position in positions)
         {
             if (result.Count >= expansion.Limit)
                 break;
-            var trade = ToTrade(position);
-            if (filter.Matches(trade))
-                result.Add(trade);
+            if (filter.PassesAll || _columns.Matches(position, filter))
+                result.Add(_columns.ToTrade(position));
         }
 
         return result;
     }
 
-    private Trade ToTrade(int position)
+    /// <summary>The rows of the party's shipments in the role, grouped by the party at the other end, each group in store order.</summary>
+    internal int[] Rows(int party, ShipmentRole role) => role == ShipmentRole.Sender ? _bySender[party] : _byReceiver[party];
+
+    private static TradeIndex Build(TradeColumns columns)
     {
-        ref readonly var row = ref _rows[position];
-        return new Trade(
-            _ids[position],
-            row.Sender < 0 ? null : _parties[row.Sender],
-            row.Receiver < 0 ? null : _parties[row.Receiver],
-            row.Date,
-            double.IsNaN(row.ValueUsd) ? null : row.ValueUsd,
-            row.Tier < 0 ? null : (ChplTier)row.Tier,
-            row.Hs < 0 ? null : _hsCodes[row.Hs]);
+        // Store order: earliest day, then the coarser date (the later last day) first, undated last, then id.
+        var count = columns.Count;
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+            order[i] = i;
+        var earliest = columns.Earliest;
+        var latest = columns.Latest;
+        var ids = columns.Ids;
+        Array.Sort(order, (a, b) =>
+        {
+            var day = earliest[a].CompareTo(earliest[b]);
+            if (day != 0)
+                return day;
+            if (earliest[a] != TradeColumns.Undated)
+            {
+                var span = latest[b].CompareTo(latest[a]);
+                if (span != 0)
+                    return span;
+            }
+
+            return string.CompareOrdinal(ids[a], ids[b]);
+        });
+        return new TradeIndex(columns.Reordered(order));
     }
 
-    private static int[][] Group(Row[] rows, int parties, Func<Row, int> party)
+    /// <summary>Each party's rows (by <paramref name="near"/>), sorted by the party at the far end, then by row.</summary>
+    private static int[][] Group(TradeColumns columns, int[] near, int[] far)
     {
+        var parties = columns.PartyCount;
         var counts = new int[parties];
-        foreach (var row in rows)
+        for (var row = 0; row < columns.Count; row++)
         {
-            if (party(row) is var p and >= 0)
-                counts[p]++;
+            if (near[row] >= 0)
+                counts[near[row]]++;
         }
 
         var groups = new int[parties][];
         for (var p = 0; p < parties; p++)
             groups[p] = counts[p] == 0 ? [] : new int[counts[p]];
         Array.Clear(counts);
-        for (var i = 0; i < rows.Length; i++)
+        for (var row = 0; row < columns.Count; row++)
         {
-            if (party(rows[i]) is var p and >= 0)
-                groups[p][counts[p]++] = i;
+            if (near[row] is var p and >= 0)
+                groups[p][counts[p]++] = row;
+        }
+
+        long[] keys = [];
+        foreach (var rows in groups)
+        {
+            if (rows.Length < 2)
+                continue;
+            if (keys.Length < rows.Length)
+                keys = new long[Math.Max(rows.Length, keys.Length * 2)];
+            // Rows are ascending already; sorting on (far + 1, row) keeps store order within a far party, nobody (−1) first.
+            for (var i = 0; i < rows.Length; i++)
+                keys[i] = ((long)(far[rows[i]] + 1) << 32) | (uint)rows[i];
+            var span = keys.AsSpan(0, rows.Length);
+            span.Sort();
+            for (var i = 0; i < rows.Length; i++)
+                rows[i] = (int)(span[i] & 0xFFFF_FFFF);
         }
 
         return groups;
-    }
-
-    /// <summary>One shipment: parties and HS code as numbers into the shared tables; NaN and −1 for nothing.</summary>
-    private readonly record struct Row(int Sender, int Receiver, PartialDate? Date, double ValueUsd, sbyte Tier, int Hs);
-
-    private sealed class Builder
-    {
-        private readonly List<Row> _rows = [];
-        private readonly List<string> _ids = [];
-        private readonly Dictionary<string, int> _partyNumbers = new(StringComparer.Ordinal);
-        private readonly List<string> _parties = [];
-        private readonly Dictionary<string, int> _hsNumbers = new(StringComparer.Ordinal);
-        private readonly List<HsCode> _hsCodes = [];
-
-        public void Add(Trade trade)
-        {
-            _ids.Add(trade.ShipmentId);
-            _rows.Add(new Row(
-                Party(trade.SenderId),
-                Party(trade.ReceiverId),
-                trade.Date,
-                trade.ValueUsd ?? double.NaN,
-                trade.ChplTier is { } tier ? (sbyte)tier : (sbyte)-1,
-                Hs(trade.HsCode)));
-        }
-
-        public TradeIndex Build()
-        {
-            var rows = _rows.ToArray();
-            var ids = _ids.ToArray();
-            var days = rows.Select(DayKey).ToArray();
-            var spans = rows.Select(SpanKey).ToArray();
-            var order = Enumerable.Range(0, rows.Length).ToArray();
-            Array.Sort(order, (a, b) =>
-            {
-                var day = days[a].CompareTo(days[b]);
-                if (day != 0)
-                    return day;
-                var span = spans[a].CompareTo(spans[b]);
-                return span != 0 ? span : string.CompareOrdinal(ids[a], ids[b]);
-            });
-            return new TradeIndex([.. order.Select(i => rows[i])], [.. order.Select(i => ids[i])], [.. _parties], [.. _hsCodes], _partyNumbers);
-        }
-
-        private int Party(string? id)
-        {
-            if (id is null)
-                return -1;
-            if (!_partyNumbers.TryGetValue(id, out var number))
-            {
-                _partyNumbers[id] = number = _parties.Count;
-                _parties.Add(id);
-            }
-
-            return number;
-        }
-
-        private int Hs(HsCode? code)
-        {
-            if (code is not { } hs)
-                return -1;
-            if (!_hsNumbers.TryGetValue(hs.Digits, out var number))
-            {
-                _hsNumbers[hs.Digits] = number = _hsCodes.Count;
-                _hsCodes.Add(hs);
-            }
-
-            return number;
-        }
-
-        // The order of IGraphStore.ExpandShipmentsAsync: earliest day, then the coarser date, undated last, then id.
-        private static int DayKey(Row row) => row.Date is { } date ? date.Earliest.DayNumber : int.MaxValue;
-
-        private static int SpanKey(Row row) => row.Date is { } date ? -date.Latest.DayNumber : 0;
     }
 }

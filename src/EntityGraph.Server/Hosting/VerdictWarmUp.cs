@@ -33,9 +33,14 @@ internal sealed class VerdictWarmUp(IGraphStore store, RestrictionCache cache, I
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     // Read past the party cache: judging every party would only churn it.
                     var restrictions = new OwnershipRuleRestrictions(indexed.Inner, OwnershipRule.Ofac, today, cache);
+                    // Judged by number, so that traces over the index read each verdict from an array.
                     var parties = current.Index.Parties;
+                    var restricted = new Dictionary<int, Restriction>();
                     for (var i = 0; i < parties.Count && !stoppingToken.IsCancellationRequested; i += Batch)
-                        await restrictions.GetRestrictionsAsync([.. parties.Skip(i).Take(Batch)], stoppingToken);
+                    {
+                        await restrictions.JudgeAsync(current.Index, [.. Enumerable.Range(i, Math.Min(Batch, parties.Count - i))], restricted, stoppingToken);
+                        restricted.Clear();
+                    }
                     done = (current.Version, today);
                     Warm = true;
                     logger.LogInformation("Restriction verdicts known for {Parties} trading parties (OFAC, {Day}), judged in {Seconds:N1} s", parties.Count, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clock.Elapsed.TotalSeconds);

@@ -18,6 +18,8 @@ public class ChainTracerOracleTests
     [Theory]
     [InlineData(false, TestStores.Sqlite)]
     [InlineData(true, TestStores.Sqlite)]
+    [InlineData(false, TracedGraph.SqliteIndexed)]
+    [InlineData(true, TracedGraph.SqliteIndexed)]
     [InlineData(false, TestStores.Neo4j)]
     [InlineData(true, TestStores.Neo4j)]
     public async Task the_tracer_finds_exactly_the_routes_of_a_brute_force_enumeration(bool ownershipRule, string store)
@@ -123,6 +125,15 @@ public class ChainTracerOracleTests
                     : await graph.TraceAsync(query);
 
                 Assert.False(actual.Truncated);
+
+                // With a small limit, the best routes come first exactly as in the whole ranked list.
+                var tracer = ownershipRule ? graph.WithRule(rule, TracedGraph.AsOf) : graph.Tracer;
+                var top = await tracer.TraceAsync(query with { AsOf = ownershipRule ? TracedGraph.AsOf : query.AsOf, Limit = 2 }, ct);
+                Assert.Equal(actual.TotalRoutes, top.TotalRoutes);
+                Assert.Equal(actual.TotalRoutes > 2, top.Truncated);
+                Assert.Equal(
+                    actual.Routes.Take(2).Select(r => $"seed {seed} {direction}: {string.Join(">", r.PartyIds)} {r.Score} {string.Join("; ", r.Reasons)}"),
+                    top.Routes.Select(r => $"seed {seed} {direction}: {string.Join(">", r.PartyIds)} {r.Score} {string.Join("; ", r.Reasons)}"));
                 Assert.Equal(
                     expected.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"seed {seed} {direction}: {r.Key} = {r.Value}"),
                     actual.Routes.Select(r => (Key: string.Join(">", r.PartyIds), Value: Describe(r.Hops.Select(h => h.Shipments.Select(s => s.Id)))))

@@ -4,8 +4,12 @@ using EntityGraph.Testing;
 
 namespace EntityGraph.Core.Tests.Tracing;
 
-public class ChainTracerTests
+/// <summary>The tracer's rules on named fixture graphs, read from the store and from the trade index.</summary>
+public abstract class ChainTracerTests
 {
+    /// <summary>Where the traces read shipments from (<see cref="TestStores.Sqlite"/> or <see cref="TracedGraph.SqliteIndexed"/>).</summary>
+    protected abstract string Store { get; }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A supplier, an intermediary and a sanctioned end user; the two shipments are given by the test.</summary>
@@ -23,7 +27,7 @@ public class ChainTracerTests
     [Fact]
     public async Task goods_re_exported_by_an_intermediary_reach_the_sanctioned_buyer()
     {
-        await using var graph = await TracedGraph.LoadAsync(Relay("2022-05-01", "2022-06-01"), Ct);
+        await using var graph = await TracedGraph.LoadAsync(Relay("2022-05-01", "2022-06-01"), Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier" });
 
@@ -45,7 +49,7 @@ public class ChainTracerTests
     [Fact]
     public async Task a_re_export_dated_before_the_goods_arrived_is_a_route_only_when_time_is_not_respected()
     {
-        await using var graph = await TracedGraph.LoadAsync(Relay("2022-06-01", "2022-05-01"), Ct);
+        await using var graph = await TracedGraph.LoadAsync(Relay("2022-06-01", "2022-05-01"), Ct, Store);
 
         Assert.Empty((await graph.TraceAsync(new TraceQuery { StartId = "supplier" })).Routes);
         Assert.Equal(["supplier>relay>buyer"], Routes(await graph.TraceAsync(new TraceQuery { StartId = "supplier", TimeRespecting = false })));
@@ -56,7 +60,7 @@ public class ChainTracerTests
     [InlineData(334, true)]
     public async Task goods_held_longer_than_the_dwell_window_break_the_chain(int maxDwellDays, bool found)
     {
-        await using var graph = await TracedGraph.LoadAsync(Relay("2022-01-01", "2022-12-01"), Ct);
+        await using var graph = await TracedGraph.LoadAsync(Relay("2022-01-01", "2022-12-01"), Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier", MaxDwellDays = maxDwellDays });
 
@@ -77,7 +81,7 @@ public class ChainTracerTests
     [InlineData("2021", "2023-01-01", 365, false)]
     public async Task partial_dates_follow_when_some_of_their_days_can(string first, string second, int maxDwellDays, bool found)
     {
-        await using var graph = await TracedGraph.LoadAsync(Relay(first, second), Ct);
+        await using var graph = await TracedGraph.LoadAsync(Relay(first, second), Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier", MaxDwellDays = maxDwellDays });
 
@@ -88,7 +92,7 @@ public class ChainTracerTests
     public async Task an_undated_shipment_cannot_be_placed_in_a_time_respecting_chain()
     {
         var fixture = Relay("2022-01-01", "2022-02-01").Shipment("s3", "relay", "buyer", date: null, hs: "854231", value: 5);
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var route = Assert.Single((await graph.TraceAsync(new TraceQuery { StartId = "supplier" })).Routes);
         Assert.Equal(["s2"], route.Hops[1].Shipments.Select(s => s.Id));
@@ -111,7 +115,7 @@ public class ChainTracerTests
             .Shipment("s3", "b", "a", "2022-01-03", value: 1)
             .Shipment("s4", "b", "supplier", "2022-01-03", value: 1)
             .Shipment("s5", "a", "buyer", "2022-01-04", value: 1);
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier", MaxHops = 6 });
 
@@ -128,7 +132,7 @@ public class ChainTracerTests
             .Company("other", "Other OOO", "ru")
             .Sanction("other")
             .Shipment("s3", "buyer", "other", "2022-03-01", value: 1);
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier" });
 
@@ -146,7 +150,7 @@ public class ChainTracerTests
             .Sanction("former", endDate: "2023-01-01")
             .Shipment("s1", "supplier", "institute", "2022-01-01")
             .Shipment("s2", "supplier", "former", "2022-01-01");
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var route = Assert.Single((await graph.TraceAsync(new TraceQuery { StartId = "supplier" })).Routes);
         Assert.Equal("institute", route.EndUserId);
@@ -167,7 +171,7 @@ public class ChainTracerTests
             .Shipment("s1", "supplier", "a", "2022-01-01")
             .Shipment("s2", "a", "b", "2022-02-01")
             .Shipment("s3", "b", "buyer", "2022-03-01");
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier", MaxHops = maxHops });
 
@@ -177,7 +181,7 @@ public class ChainTracerTests
     [Fact]
     public async Task filters_apply_to_every_shipment_of_a_chain()
     {
-        await using var graph = await TracedGraph.LoadAsync(Relay("2022-01-01", "2022-02-01", firstHs: "854231", secondHs: "610910", firstValue: 5000, secondValue: 50), Ct);
+        await using var graph = await TracedGraph.LoadAsync(Relay("2022-01-01", "2022-02-01", firstHs: "854231", secondHs: "610910", firstValue: 5000, secondValue: 50), Ct, Store);
 
         Assert.Empty((await graph.TraceAsync(new TraceQuery { StartId = "supplier", Filter = new ShipmentFilter(HsPrefixes: ["8542"]) })).Routes);
         Assert.Empty((await graph.TraceAsync(new TraceQuery { StartId = "supplier", Filter = new ShipmentFilter(MinValueUsd: 100) })).Routes);
@@ -191,7 +195,7 @@ public class ChainTracerTests
         var fixture = Relay("2022-01-01", "2022-02-01")
             .Shipment("s1b", "supplier", "relay", "2022-01-20", value: 500)
             .Shipment("late", "supplier", "relay", "2022-03-01", value: 9999);
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var route = Assert.Single((await graph.TraceAsync(new TraceQuery { StartId = "supplier" })).Routes);
 
@@ -211,7 +215,7 @@ public class ChainTracerTests
             .Sanction("buyer")
             .Shipment("s1", "supplier", "gulf", "2022-01-01")
             .Shipment("s2", "gulf", "buyer", "2022-02-01");
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         Assert.Equal(["supplier>gulf"], Routes(await graph.TraceAsync(new TraceQuery { StartId = "supplier" })));
         Assert.Equal(["supplier>gulf>buyer"], Routes(await graph.TraceAsync(new TraceQuery { StartId = "supplier", TargetCountries = ["ru"] })));
@@ -231,7 +235,7 @@ public class ChainTracerTests
             .Shipment("s2", "hub", "relay", "2022-02-01", value: 20)
             .Shipment("s3", "relay", "buyer", "2022-03-01", value: 30)
             .Shipment("early", "relay", "buyer", "2021-12-01", value: 40);
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "buyer", Direction = TraceDirection.Upstream, TargetCountries = ["cn"] });
 
@@ -253,7 +257,7 @@ public class ChainTracerTests
             .Shipment("s1", "maker", "relay", "2022-01-01")
             .Shipment("s2", "relay", "buyer", "2022-02-01")
             .Shipment("s3", "relay", "buyer", "2021-06-01");
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "buyer", Direction = TraceDirection.Upstream });
 
@@ -265,7 +269,7 @@ public class ChainTracerTests
     [Fact]
     public async Task the_shipment_budget_cuts_the_search_and_says_so()
     {
-        await using var graph = await TracedGraph.LoadAsync(Relay("2022-01-01", "2022-02-01"), Ct);
+        await using var graph = await TracedGraph.LoadAsync(Relay("2022-01-01", "2022-02-01"), Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier", ShipmentBudget = 1 });
 
@@ -281,7 +285,7 @@ public class ChainTracerTests
             .Company("direct", "Direct AO", "ru")
             .Sanction("direct")
             .Shipment("s3", "supplier", "direct", "2022-01-01", "854231", 900_000);
-        await using var graph = await TracedGraph.LoadAsync(fixture, Ct);
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
 
         var result = await graph.TraceAsync(new TraceQuery { StartId = "supplier", Limit = 1 });
 
@@ -289,4 +293,16 @@ public class ChainTracerTests
         Assert.Equal(2, result.TotalRoutes);
         Assert.True(result.Truncated);
     }
+}
+
+/// <summary>The rules with each hop read from the store.</summary>
+public sealed class StoreChainTracerTests : ChainTracerTests
+{
+    protected override string Store => TestStores.Sqlite;
+}
+
+/// <summary>The rules with each hop read from the in-memory trade index.</summary>
+public sealed class IndexedChainTracerTests : ChainTracerTests
+{
+    protected override string Store => TracedGraph.SqliteIndexed;
 }

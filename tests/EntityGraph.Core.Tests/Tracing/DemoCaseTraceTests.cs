@@ -172,6 +172,12 @@ public sealed class SqliteDemoCaseTraceTests : DemoCaseTraceTests
     protected override string Store => TestStores.Sqlite;
 }
 
+/// <summary>The demo case traces from the in-memory trade index over the embedded store, as the server runs them.</summary>
+public sealed class IndexedDemoCaseTraceTests : DemoCaseTraceTests
+{
+    protected override string Store => TracedGraph.SqliteIndexed;
+}
+
 /// <summary>The demo case traces on Neo4j, when a server is configured; skipped with the reason otherwise.</summary>
 public sealed class Neo4jDemoCaseTraceTests : DemoCaseTraceTests
 {

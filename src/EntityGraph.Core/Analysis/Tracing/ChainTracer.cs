@@ -18,9 +18,6 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 {
     private static readonly DateOnly Invasion = new(2022, 2, 24);
 
-    /// <summary>Stands for "read, and ships nothing" so that the many parties without onward shipments cost no list each.</summary>
-    private static readonly List<Trade> NoTrades = [];
-
     public async Task<TraceResult> TraceAsync(TraceQuery query, CancellationToken cancellationToken)
     {
         Validate(query);
@@ -30,22 +27,26 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             : null;
         var maximalRoutes = !downstream && targets is null;
 
-        var parties = new Dictionary<string, Party>(StringComparer.Ordinal);
-        var restricted = new Dictionary<string, Restriction>(StringComparer.Ordinal);
-        var judged = new HashSet<string>(StringComparer.Ordinal);
-        var next = new Dictionary<string, List<Trade>>(StringComparer.Ordinal);
-        var nextByFar = new Dictionary<string, List<(string Far, IReadOnlyList<Trade> Trades)>>(StringComparer.Ordinal);
-        var valid = new List<(RouteState State, IReadOnlyList<Trade> Ends)>();
+        // Parties are numbers and shipments are rows of the graph's columns until the routes are returned.
+        var graph = await TraceGraph.OpenAsync(store, query.Filter, cancellationToken);
+        var columns = graph.Columns;
+        var parties = new Dictionary<int, Party>();
+        var restricted = new Dictionary<int, Restriction>();
+        var judged = new HashSet<int>();
+        var next = new Dictionary<int, int[]>();
+        var groupsOf = new Dictionary<int, List<Group>>();
+        var valid = new List<(RouteState State, ArraySegment<int> Ends)>();
         var explored = 0;
         var truncated = false;
         var clock = Stopwatch.StartNew();
 
-        await ReadPartiesAsync([query.StartId]);
-        await JudgeAsync([query.StartId]);
-        List<RouteState> frontier = [new RouteState(null, query.StartId, 0, [])];
+        var start = graph.Number(query.StartId);
+        await ReadPartiesAsync([start]);
+        await JudgeAsync([start]);
+        List<RouteState> frontier = [new RouteState(null, start, 0, ArraySegment<int>.Empty)];
         while (frontier.Count > 0)
         {
-            if (!await ExpandAsync([.. frontier.Select(c => c.Party)]))
+            if (!await ExpandAsync(frontier.Select(c => c.Party)))
                 break;
 
             // All partial routes of the frontier have the same length. On the last hop downstream only a
@@ -55,19 +56,24 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             var lastHop = downstream && !canGoOn;
             if (lastHop)
             {
-                var ahead = frontier.Select(c => c.Party).Distinct(StringComparer.Ordinal)
-                    .SelectMany(party => GroupsOf(party).Select(g => g.Far)).Distinct(StringComparer.Ordinal).ToList();
+                var ahead = new HashSet<int>();
+                foreach (var party in frontier.Select(c => c.Party).Distinct())
+                {
+                    foreach (var group in GroupsOf(party))
+                        ahead.Add(group.Far);
+                }
+
                 await JudgeAsync(ahead);
                 if (targets is not null)
-                    await ReadPartiesAsync([.. ahead.Where(restricted.ContainsKey)]);
+                    await ReadPartiesAsync(ahead.Where(restricted.ContainsKey));
             }
 
             // Every step the time rule allows from the frontier.
-            var steps = new List<(RouteState State, string Far, IReadOnlyList<Trade> Onward)>();
+            var steps = new List<(RouteState State, int Far, ArraySegment<int> Onward)>();
             foreach (var state in frontier)
             {
-                var arrivals = state.Length == 0 || !query.TimeRespecting ? null : new ArrivalIndex(state.Arrivals);
-                var onwardGroups = maximalRoutes ? new List<IReadOnlyList<Trade>>() : null;
+                var arrivals = state.Length == 0 || !query.TimeRespecting ? null : new ArrivalIndex(state.Arrivals, columns);
+                var onwardGroups = maximalRoutes ? new List<ArraySegment<int>>() : null;
                 foreach (var (far, group) in GroupsOf(state.Party))
                 {
                     if ((lastHop && !IsEnd(far)) || state.Visits(far))
@@ -82,8 +88,8 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 // Upstream without targets a route is maximal: it ends with the arrivals that cannot go further back.
                 if (maximalRoutes && state.Length > 0)
                 {
-                    var ends = state.Arrivals.Where(a => !onwardGroups!.Any(g => Continues(a, g, downstream, query))).ToList();
-                    if (ends.Count > 0)
+                    var ends = state.Arrivals.Where(a => !onwardGroups!.Any(g => Continues(a, g))).ToArray();
+                    if (ends.Length > 0)
                         valid.Add((state, ends));
                 }
             }
@@ -91,12 +97,12 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             // The parties one step further are judged (or read) now, and the shipments of those that could go on
             // are read now, so that dead ends (a customer that is not restricted and ships nothing on) never
             // become partial routes.
-            var candidates = steps.Select(s => s.Far).Distinct(StringComparer.Ordinal).ToList();
+            var candidates = steps.Select(s => s.Far).Distinct().ToList();
             if (downstream)
             {
                 await JudgeAsync(candidates);
                 if (targets is not null)
-                    await ReadPartiesAsync([.. candidates.Where(restricted.ContainsKey)]);
+                    await ReadPartiesAsync(candidates.Where(restricted.ContainsKey));
             }
             else
             {
@@ -104,13 +110,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
 
             // When a budget runs out here, the routes ending one step further are still kept; the search stops after them.
-            var stop = canGoOn && !maximalRoutes && !await ExpandAsync([.. candidates.Where(far => !IsEnd(far))]);
+            var stop = canGoOn && !maximalRoutes && !await ExpandAsync(candidates.Where(far => !IsEnd(far)));
             canGoOn &= !stop;
 
             var extended = new List<RouteState>();
             foreach (var (state, far, onward) in steps)
             {
-                if (maximalRoutes || IsEnd(far) || (canGoOn && next.GetValueOrDefault(far) is { Count: > 0 }))
+                if (maximalRoutes || IsEnd(far) || (canGoOn && next.GetValueOrDefault(far) is { Length: > 0 }))
                     extended.Add(new RouteState(state, far, state.Length + 1, onward));
             }
 
@@ -137,103 +143,107 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
         // Scores and reasons need the countries and names of the routes' parties and of the blocked owners of
         // their end users, whom the search itself never visits: one read for all of them.
-        var owners = valid.Select(v => downstream ? v.State.Party : query.StartId).Distinct(StringComparer.Ordinal)
-            .SelectMany(id => restricted.TryGetValue(id, out var r) ? r.Owners.Select(o => o.OwnerId) : []);
-        await ReadPartiesAsync([.. valid.SelectMany(v => v.State.Parties()).Concat(owners).Distinct(StringComparer.Ordinal)]);
+        var owners = valid.Select(v => downstream ? v.State.Party : start).Distinct()
+            .SelectMany(party => restricted.TryGetValue(party, out var r) ? r.Owners.Select(o => graph.Number(o.OwnerId)) : []);
+        await ReadPartiesAsync(valid.SelectMany(v => v.State.Parties()).Concat(owners));
 
-        var routes = valid
-            .Select(v => BuildRoute(v.State, v.Ends, downstream, query, parties, restricted))
-            .OrderByDescending(r => r.Score)
-            .ThenByDescending(r => r.TotalValueUsd ?? 0)
-            .ThenBy(r => r.PartyIds, PartySequenceOrder.Instance)
+        // Only the best routes are built in full. A route's score is at most the score of all the shipments
+        // its search reached (before the walk back from the end drops some), which is known from sums kept
+        // along shared prefixes; routes are built best bound first until no bound can beat the last kept.
+        var bounded = valid
+            .Select(v => (Route: v, Bound: Score(RouteNumbers(v.State), downstream ? v.State.Party : start, v.State.Bound(v.Ends, columns), restricted.GetValueOrDefault(downstream ? v.State.Party : start), graph, parties, query.AsOf, explain: false).Score))
+            .OrderByDescending(b => b.Bound)
             .ToList();
+        var returned = new List<RouteDraft>(Math.Min(query.Limit, valid.Count));
+        foreach (var (route, bound) in bounded)
+        {
+            if (returned.Count == query.Limit && (query.Limit == 0 || bound < returned[^1].Score))
+                break;
+            var draft = BuildRoute(route.State, route.Ends, downstream, query, graph, parties, restricted);
+            var at = returned.BinarySearch(draft, RouteOrder.Instance);
+            returned.Insert(at < 0 ? ~at : at, draft);
+            if (returned.Count > query.Limit)
+                returned.RemoveAt(returned.Count - 1);
+        }
 
         // Only the routes returned carry their shipments in full: one read for all of them.
-        var returned = routes.Take(query.Limit).ToList();
-        var shipments = (await store.GetShipmentsAsync([.. returned.SelectMany(r => r.Hops).SelectMany(h => h.Trades).Select(t => t.ShipmentId).Distinct(StringComparer.Ordinal)], cancellationToken))
+        var shipments = (await store.GetShipmentsAsync([.. returned.SelectMany(r => r.Hops).SelectMany(h => h.ShipmentIds(columns)).Distinct(StringComparer.Ordinal)], cancellationToken))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
-        return new TraceResult([.. returned.Select(r => r.Complete(shipments))], routes.Count, truncated || routes.Count > query.Limit, explored);
+        return new TraceResult([.. returned.Select(r => r.Complete(shipments, columns))], valid.Count, truncated || valid.Count > query.Limit, explored);
 
         // Downstream a route ends at a restricted party (in a target country when asked); upstream at a party in a target country.
-        bool IsEnd(string party) => downstream ? IsRestrictedEndUser(party) : targets is not null && IsInTargets(party);
+        bool IsEnd(int party) => downstream ? IsRestrictedEndUser(party) : targets is not null && IsInTargets(party);
 
-        List<(string Far, IReadOnlyList<Trade> Trades)> GroupsOf(string party)
+        // The party's shipments as runs of one far party each (rows come grouped that way); shipments to or from nobody are left out.
+        List<Group> GroupsOf(int party)
         {
-            if (!nextByFar.TryGetValue(party, out var groups))
+            if (!groupsOf.TryGetValue(party, out var groups))
             {
-                // Several partial routes can stand at one busy party; its shipments are grouped once, as
-                // segments of one array sorted by the party at the far end (stably, so each keeps store order).
-                var trades = next[party];
+                var rows = next[party];
+                var far = downstream ? columns.Receivers : columns.Senders;
                 groups = [];
-                if (trades.Count == 1)
+                for (var from = 0; from < rows.Length;)
                 {
-                    if (Far(trades[0]) is { } only)
-                        groups.Add((only, trades));
-                }
-                else if (trades.Count > 1)
-                {
-                    var sorted = new Trade[trades.Count];
-                    var keys = new string[trades.Count];
-                    var count = 0;
-                    foreach (var trade in trades)
-                    {
-                        if (Far(trade) is not { } far)
-                            continue;
-                        keys[count] = far;
-                        sorted[count++] = trade;
-                    }
-
-                    var order = new int[count];
-                    for (var i = 0; i < count; i++)
-                        order[i] = i;
-                    Array.Sort(order, (a, b) => string.CompareOrdinal(keys[a], keys[b]) is var c && c != 0 ? c : a.CompareTo(b));
-                    var arranged = new Trade[count];
-                    for (var i = 0; i < count; i++)
-                        arranged[i] = sorted[order[i]];
-                    for (var start = 0; start < count;)
-                    {
-                        var far = keys[order[start]];
-                        var end = start + 1;
-                        while (end < count && string.Equals(keys[order[end]], far, StringComparison.Ordinal))
-                            end++;
-                        groups.Add((far, end - start == count ? arranged : new ArraySegment<Trade>(arranged, start, end - start)));
-                        start = end;
-                    }
+                    var to = from + 1;
+                    var farParty = far[rows[from]];
+                    while (to < rows.Length && far[rows[to]] == farParty)
+                        to++;
+                    if (farParty >= 0)
+                        groups.Add(new Group(farParty, new ArraySegment<int>(rows, from, to - from)));
+                    from = to;
                 }
 
-                nextByFar[party] = groups;
+                groupsOf[party] = groups;
             }
 
             return groups;
         }
 
-        string? Far(Trade trade) => downstream ? trade.ReceiverId : trade.SenderId;
-
         // The shipments of a group that may follow (downstream) or precede (upstream) an arrival; the group itself when all may.
-        IReadOnlyList<Trade> Onward(IReadOnlyList<Trade> group, ArrivalIndex arrivals)
+        ArraySegment<int> Onward(ArraySegment<int> group, ArrivalIndex arrivals)
         {
-            List<Trade>? kept = null;
+            List<int>? kept = null;
             for (var i = 0; i < group.Count; i++)
             {
-                var trade = group[i];
-                var passes = downstream ? arrivals.AnyMayPrecede(trade, query.MaxDwellDays) : arrivals.AnyMayFollow(trade, query.MaxDwellDays);
+                var row = group[i];
+                var passes = downstream ? arrivals.AnyMayPrecede(row, query.MaxDwellDays) : arrivals.AnyMayFollow(row, query.MaxDwellDays);
                 if (passes)
-                    kept?.Add(trade);
+                    kept?.Add(row);
                 else if (kept is null)
                 {
-                    kept = new List<Trade>(group.Count - 1);
+                    kept = new List<int>(group.Count - 1);
                     for (var j = 0; j < i; j++)
                         kept.Add(group[j]);
                 }
             }
 
-            return kept is null ? group : kept;
+            return kept is null ? group : kept.ToArray();
         }
 
-        // Reads the shipments of the parties not read yet; false when a budget is spent.
-        async Task<bool> ExpandAsync(IReadOnlyCollection<string> partyIds)
+        // Whether the goods of an arrival can go on in one of the onward shipments.
+        bool Continues(int arrival, ArraySegment<int> onward)
         {
-            var unexpanded = partyIds.Where(p => !next.ContainsKey(p)).Distinct(StringComparer.Ordinal).ToList();
+            if (!query.TimeRespecting)
+                return true;
+            foreach (var row in onward)
+            {
+                if (downstream ? MayFollow(arrival, row) : MayFollow(row, arrival))
+                    return true;
+            }
+
+            return false;
+        }
+
+        // TraceTime.MayFollow on the rows' day numbers.
+        bool MayFollow(int earlier, int later) =>
+            columns.Earliest[earlier] != TradeColumns.Undated && columns.Earliest[later] != TradeColumns.Undated
+            && columns.Latest[later] >= columns.Earliest[earlier]
+            && columns.Earliest[later] <= columns.Latest[earlier] + (long)query.MaxDwellDays;
+
+        // Reads the shipments of the parties not read yet; false when a budget is spent.
+        async Task<bool> ExpandAsync(IEnumerable<int> partyNumbers)
+        {
+            var unexpanded = partyNumbers.Where(p => !next.ContainsKey(p)).Distinct().ToList();
             if (unexpanded.Count == 0)
                 return true;
             var remaining = query.ShipmentBudget - explored;
@@ -243,59 +253,46 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 return false;
             }
 
-            IReadOnlyList<Trade> fetched = await store.ExpandTradesAsync(
-                new ShipmentExpansion(unexpanded, downstream ? ShipmentRole.Sender : ShipmentRole.Receiver, query.Filter, remaining + 1),
-                cancellationToken);
-            if (fetched.Count > remaining)
-            {
-                truncated = true;
-                fetched = [.. fetched.Take(remaining)];
-            }
-
-            explored += fetched.Count;
-            foreach (var party in unexpanded)
-                next[party] = NoTrades;
-            foreach (var shipment in fetched)
-            {
-                var near = downstream ? shipment.SenderId : shipment.ReceiverId;
-                if (near is null || !next.TryGetValue(near, out var list))
-                    continue;
-                if (ReferenceEquals(list, NoTrades))
-                    next[near] = list = [];
-                list.Add(shipment);
-            }
-
+            var (read, cut) = await graph.ExpandAsync(unexpanded, downstream, remaining, next, cancellationToken);
+            truncated |= cut;
+            explored += read;
             return true;
         }
 
-        bool IsRestrictedEndUser(string party) =>
+        bool IsRestrictedEndUser(int party) =>
             restricted.ContainsKey(party) && (targets is null || IsInTargets(party));
 
-        bool IsInTargets(string party) =>
+        bool IsInTargets(int party) =>
             parties.TryGetValue(party, out var p) && p.Countries.Any(targets!.Contains);
 
-        async Task ReadPartiesAsync(IReadOnlyCollection<string> ids)
+        async Task ReadPartiesAsync(IEnumerable<int> numbers)
         {
-            var fresh = ids.Where(id => !parties.ContainsKey(id)).ToList();
+            var fresh = numbers.Where(n => !parties.ContainsKey(n)).Distinct().Select(graph.Id).ToList();
             if (fresh.Count == 0)
                 return;
             foreach (var party in await store.GetPartiesAsync(fresh, cancellationToken))
-                parties[party.Id] = party;
+                parties[graph.Number(party.Id)] = party;
         }
 
-        async Task JudgeAsync(IReadOnlyCollection<string> ids)
+        async Task JudgeAsync(IEnumerable<int> numbers)
         {
-            var fresh = ids.Where(judged.Add).ToList();
+            var fresh = numbers.Where(judged.Add).ToList();
             if (fresh.Count == 0)
                 return;
-            foreach (var (id, restriction) in await restrictions.GetRestrictionsAsync(fresh, cancellationToken))
-                restricted[id] = restriction;
+            if (graph.Index is { } index && restrictions is INumberedRestrictionSource numbered)
+            {
+                // Parties of the index are judged by number; the others (a start that never traded) by id.
+                var inIndex = fresh.FindAll(n => n < index.Parties.Count);
+                await numbered.JudgeAsync(index, inIndex, restricted, cancellationToken);
+                if (inIndex.Count == fresh.Count)
+                    return;
+                fresh.RemoveAll(n => n < index.Parties.Count);
+            }
+
+            foreach (var (id, restriction) in await restrictions.GetRestrictionsAsync(fresh.ConvertAll(graph.Id), cancellationToken))
+                restricted[graph.Number(id)] = restriction;
         }
     }
-
-    /// <summary>Whether the goods of <paramref name="arrival"/> can go on in one of the <paramref name="onward"/> shipments.</summary>
-    private static bool Continues(Trade arrival, IReadOnlyList<Trade> onward, bool downstream, TraceQuery query) =>
-        !query.TimeRespecting || onward.Any(s => downstream ? TraceTime.MayFollow(arrival.Date, s.Date, query.MaxDwellDays) : TraceTime.MayFollow(s.Date, arrival.Date, query.MaxDwellDays));
 
     private static void Validate(TraceQuery query)
     {
@@ -316,21 +313,23 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     /// </summary>
     private static RouteDraft BuildRoute(
         RouteState state,
-        IReadOnlyList<Trade> ends,
+        ArraySegment<int> ends,
         bool downstream,
         TraceQuery query,
-        IReadOnlyDictionary<string, Party> parties,
-        IReadOnlyDictionary<string, Restriction> restricted)
+        TraceGraph graph,
+        IReadOnlyDictionary<int, Party> parties,
+        IReadOnlyDictionary<int, Restriction> restricted)
     {
-        var states = new List<RouteState>();
+        var columns = graph.Columns;
+        var states = new RouteState[state.Length];
         for (var s = state; s.Previous is not null; s = s.Previous)
-            states.Add(s);
-        states.Reverse();
-        var partyIds = states.Select(s => s.Party).Prepend(query.StartId).ToList();
+            states[s.Length - 1] = s;
+        var partyNumbers = RouteNumbers(state);
+        var partyIds = Array.ConvertAll(partyNumbers, graph.Id);
 
-        var perHop = new IReadOnlyList<Trade>[states.Count];
+        var perHop = new ArraySegment<int>[states.Length];
         perHop[^1] = ends;
-        for (var i = states.Count - 2; i >= 0; i--)
+        for (var i = states.Length - 2; i >= 0; i--)
         {
             if (!query.TimeRespecting)
             {
@@ -339,32 +338,62 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
 
             // Keep the shipments some later shipment of the route may follow (downstream) or precede (upstream).
-            var later = new ArrivalIndex(perHop[i + 1]);
-            perHop[i] = [.. states[i].Arrivals.Where(s => downstream ? later.AnyMayFollow(s, query.MaxDwellDays) : later.AnyMayPrecede(s, query.MaxDwellDays))];
+            var later = new ArrivalIndex(perHop[i + 1], columns);
+            perHop[i] = Kept(states[i].Arrivals, row => downstream ? later.AnyMayFollow(row, query.MaxDwellDays) : later.AnyMayPrecede(row, query.MaxDwellDays));
         }
 
-        var hops = perHop.Select((trades, i) =>
+        var hops = new HopDraft[perHop.Length];
+        for (var i = 0; i < perHop.Length; i++)
         {
             var (from, to) = downstream ? (partyIds[i], partyIds[i + 1]) : (partyIds[i + 1], partyIds[i]);
-            return new HopDraft(from, to, trades);
-        }).ToList();
+            hops[i] = new HopDraft(from, to, perHop[i], Sum(perHop[i], columns));
+        }
 
         // Each hop joins a different pair of parties, so no shipment is counted twice.
-        var facts = RouteFacts.Of(perHop);
-        var endUser = downstream ? partyIds[^1] : query.StartId;
+        var facts = RouteFacts.Of(perHop, columns);
+        var endUser = downstream ? partyNumbers[^1] : partyNumbers[0];
         var restriction = restricted.GetValueOrDefault(endUser);
-        var (score, _) = Score(partyIds, endUser, facts, restriction, parties, query.AsOf, explain: false);
-        return new RouteDraft(partyIds, hops, endUser, restriction, facts.TotalValueUsd, facts.FirstDate, facts.LastDate, score,
-            () => Score(partyIds, endUser, facts, restriction, parties, query.AsOf, explain: true).Reasons);
+        var (score, _) = Score(partyNumbers, endUser, facts, restriction, graph, parties, query.AsOf, explain: false);
+        return new RouteDraft(partyIds, hops, graph.Id(endUser), restriction, facts.TotalValueUsd, facts.FirstDate, facts.LastDate, score,
+            () => Score(partyNumbers, endUser, facts, restriction, graph, parties, query.AsOf, explain: true).Reasons);
     }
 
-    private static double? Sum(IEnumerable<Trade> trades)
+    /// <summary>The parties of a route, the start first.</summary>
+    private static int[] RouteNumbers(RouteState state)
+    {
+        var numbers = new int[state.Length + 1];
+        for (var s = state; s is not null; s = s.Previous)
+            numbers[s.Length] = s.Party;
+        return numbers;
+    }
+
+    /// <summary>The rows that pass; the same rows when all do.</summary>
+    private static ArraySegment<int> Kept(ArraySegment<int> rows, Func<int, bool> passes)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (passes(rows[i]))
+                continue;
+            var kept = new List<int>(rows.Count - 1);
+            for (var j = 0; j < rows.Count; j++)
+            {
+                if (j < i || (j > i && passes(rows[j])))
+                    kept.Add(rows[j]);
+            }
+
+            return kept.ToArray();
+        }
+
+        return rows;
+    }
+
+    private static double? Sum(ArraySegment<int> rows, TradeColumns columns)
     {
         double? sum = null;
-        foreach (var trade in trades)
+        foreach (var row in rows)
         {
-            if (trade.ValueUsd is { } value)
-                sum = (sum ?? 0) + value;
+            if (!double.IsNaN(columns.Values[row]))
+                sum = (sum ?? 0) + columns.Values[row];
         }
 
         return sum;
@@ -376,11 +405,12 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     /// 24 Feb 2022 1, and −0.5 for each hop beyond the first.
     /// </summary>
     private static (double Score, IReadOnlyList<string> Reasons) Score(
-        IReadOnlyList<string> partyIds,
-        string endUserId,
+        int[] partyNumbers,
+        int endUser,
         RouteFacts facts,
         Restriction? restriction,
-        IReadOnlyDictionary<string, Party> parties,
+        TraceGraph graph,
+        IReadOnlyDictionary<int, Party> parties,
         DateOnly asOf,
         bool explain)
     {
@@ -391,7 +421,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 reasons.Add(reason());
         }
 
-        string Name(string id) => parties.TryGetValue(id, out var party) && party.Name != id ? $"{party.Name} ({id})" : id;
+        string Name(int number)
+        {
+            var id = graph.Id(number);
+            return parties.TryGetValue(number, out var party) && party.Name != id ? $"{party.Name} ({id})" : id;
+        }
+
+        string NameOf(string id) => Name(graph.Number(id));
 
         var score = 0.0;
         if (restriction is not null)
@@ -404,9 +440,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             };
             Say(() => restriction.Kind switch
             {
-                RestrictionKind.Sanctioned => $"the end user {Name(endUserId)} is sanctioned ({string.Join(", ", restriction.SanctionIds)})",
-                RestrictionKind.OwnershipBlocked => $"the end user {Name(endUserId)} is blocked by ownership: {string.Join(", ", restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Name(o.OwnerId)} holds {o.Percentage:0.####}%")))}",
-                _ => $"the end user {Name(endUserId)} is on an export-control list",
+                RestrictionKind.Sanctioned => $"the end user {Name(endUser)} is sanctioned ({string.Join(", ", restriction.SanctionIds)})",
+                RestrictionKind.OwnershipBlocked => $"the end user {Name(endUser)} is blocked by ownership: {string.Join(", ", restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{NameOf(o.OwnerId)} holds {o.Percentage:0.####}%")))}",
+                _ => $"the end user {Name(endUser)} is on an export-control list",
             });
         }
 
@@ -430,14 +466,14 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             Say(() => $"{listed} of {shipmentCount} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
         }
 
-        var via = partyIds.Skip(1).SkipLast(1)
-            .Select(id => (Id: id, Country: parties.TryGetValue(id, out var party) ? party.Countries.FirstOrDefault(Countries.IsTransshipmentPoint) : null))
+        var via = partyNumbers.Skip(1).SkipLast(1)
+            .Select(number => (Number: number, Country: parties.TryGetValue(number, out var party) ? party.Countries.FirstOrDefault(Countries.IsTransshipmentPoint) : null))
             .Where(p => p.Country is not null)
             .ToList();
         if (via.Count > 0)
         {
             score += 1.5;
-            Say(() => $"passes through {string.Join(" and ", via.Select(p => $"{Name(p.Id)} in {Countries.NameOf(p.Country!) ?? p.Country}"))}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
+            Say(() => $"passes through {string.Join(" and ", via.Select(p => $"{Name(p.Number)} in {Countries.NameOf(p.Country!) ?? p.Country}"))}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
         }
 
         if (facts.LastDate is { } last)
@@ -456,10 +492,27 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
         }
 
-        var hopCount = partyIds.Count - 1;
+        var hopCount = partyNumbers.Length - 1;
         score -= 0.5 * (hopCount - 1);
         Say(() => hopCount == 1 ? "1 hop: a direct trade" : $"{hopCount} hops: each intermediary weakens the link");
         return (Math.Round(score, 3), reasons);
+    }
+
+    /// <summary>Routes best first: by score, then by value, then by party sequence.</summary>
+    private sealed class RouteOrder : IComparer<RouteDraft>
+    {
+        public static readonly RouteOrder Instance = new();
+
+        public int Compare(RouteDraft? x, RouteDraft? y)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            ArgumentNullException.ThrowIfNull(y);
+            var score = y.Score.CompareTo(x.Score);
+            if (score != 0)
+                return score;
+            var value = (y.TotalValueUsd ?? 0).CompareTo(x.TotalValueUsd ?? 0);
+            return value != 0 ? value : PartySequenceOrder.Instance.Compare(x.PartyIds, y.PartyIds);
+        }
     }
 
     /// <summary>Party sequences in ordinal order, party by party (a shorter sequence first when it is a prefix).</summary>
@@ -485,36 +538,47 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     /// <summary>What a route's score is made of, gathered in one pass over its shipments.</summary>
     private readonly record struct RouteFacts(int Shipments, double? TotalValueUsd, ChplTier? BestTier, int ListedShipments, PartialDate? FirstDate, PartialDate? LastDate)
     {
-        public static RouteFacts Of(IReadOnlyList<Trade>[] hops)
+        /// <summary>The facts of all the shipments of the hops.</summary>
+        public static RouteFacts Of(ArraySegment<int>[] hops, TradeColumns columns)
         {
-            var count = 0;
-            var listed = 0;
-            double? total = null;
-            ChplTier? best = null;
-            PartialDate? first = null;
-            PartialDate? last = null;
+            var facts = default(RouteFacts);
             foreach (var hop in hops)
-            {
-                for (var i = 0; i < hop.Count; i++)
-                {
-                    var trade = hop[i];
-                    count++;
-                    if (trade.ValueUsd is { } value)
-                        total = (total ?? 0) + value;
-                    if (trade.ChplTier is { } tier)
-                    {
-                        listed++;
-                        if (best is not { } b || tier < b)
-                            best = tier;
-                    }
+                facts = facts.With(hop, columns, bound: false);
+            return facts;
+        }
 
-                    if (trade.Date is { } date)
-                    {
-                        if (first is not { } f || date.CompareTo(f) < 0)
-                            first = date;
-                        if (last is not { } l || date.Latest > l.Latest)
-                            last = date;
-                    }
+        /// <summary>
+        /// These facts and those of more shipments. As a <paramref name="bound"/>, negative values count as
+        /// nothing, so that the facts of more shipments never score less than those of fewer.
+        /// </summary>
+        public RouteFacts With(ArraySegment<int> rows, TradeColumns columns, bool bound)
+        {
+            var count = Shipments;
+            var listed = ListedShipments;
+            var total = TotalValueUsd;
+            var best = BestTier;
+            var first = FirstDate;
+            var last = LastDate;
+            foreach (var row in rows)
+            {
+                count++;
+                if (!double.IsNaN(columns.Values[row]))
+                    total = (total ?? 0) + (bound ? Math.Max(0, columns.Values[row]) : columns.Values[row]);
+                if (columns.Tiers[row] >= 0)
+                {
+                    var tier = (ChplTier)columns.Tiers[row];
+                    listed++;
+                    if (best is not { } b || tier < b)
+                        best = tier;
+                }
+
+                if (columns.Earliest[row] != TradeColumns.Undated)
+                {
+                    var date = columns.Dates[row]!.Value;
+                    if (first is not { } f || date.CompareTo(f) < 0)
+                        first = date;
+                    if (last is not { } l || columns.Latest[row] > l.Latest.DayNumber)
+                        last = date;
                 }
             }
 
@@ -522,8 +586,14 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         }
     }
 
-    /// <summary>One hop of a route found, with its shipments as trades until the route is returned.</summary>
-    private sealed record HopDraft(string FromId, string ToId, IReadOnlyList<Trade> Trades);
+    /// <summary>A party's shipments to (downstream) or from (upstream) one other party, as rows.</summary>
+    private readonly record struct Group(int Far, ArraySegment<int> Rows);
+
+    /// <summary>One hop of a route found, with the rows of its shipments until the route is returned.</summary>
+    private sealed record HopDraft(string FromId, string ToId, ArraySegment<int> Rows, double? ValueUsd)
+    {
+        public IEnumerable<string> ShipmentIds(TradeColumns columns) => Rows.Select(row => columns.Ids[row]);
+    }
 
     /// <summary>A route found and scored, before its shipments are read in full.</summary>
     private sealed record RouteDraft(
@@ -537,12 +607,12 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         double Score,
         Func<IReadOnlyList<string>> Explain)
     {
-        public TraceRoute Complete(IReadOnlyDictionary<string, Shipment> shipments) => new(
+        public TraceRoute Complete(IReadOnlyDictionary<string, Shipment> shipments, TradeColumns columns) => new(
             PartyIds,
             [.. Hops.Select(h =>
             {
-                var list = h.Trades.Select(t => shipments[t.ShipmentId]).OrderBy(s => s.Date).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-                return new TraceHop(h.FromId, h.ToId, list, Sum(h.Trades));
+                var list = h.ShipmentIds(columns).Select(id => shipments[id]).OrderBy(s => s.Date).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+                return new TraceHop(h.FromId, h.ToId, list, h.ValueUsd);
             })],
             EndUserId,
             Restriction,
@@ -555,25 +625,34 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
     /// <summary>
     /// A partial route as a linked list back to the start, so that routes share their prefixes, with the
-    /// shipments of its last hop that some valid sequence of shipments from the start reaches.
+    /// rows of the shipments of its last hop that some valid sequence of shipments from the start reaches.
     /// </summary>
-    private sealed record RouteState(RouteState? Previous, string Party, int Length, IReadOnlyList<Trade> Arrivals)
+    private sealed record RouteState(RouteState? Previous, int Party, int Length, ArraySegment<int> Arrivals)
     {
-        /// <summary>The parties of the route so far, the start first.</summary>
-        public IEnumerable<string> Parties()
+        private RouteFacts? _reached;
+
+        /// <summary>
+        /// The facts, as a bound, of every shipment the search reached on the route up to here, ending with
+        /// <paramref name="ends"/> instead of this hop's arrivals; kept for each state, so routes sharing a prefix sum it once.
+        /// </summary>
+        public RouteFacts Bound(ArraySegment<int> ends, TradeColumns columns) =>
+            (Previous is null ? default : Previous.Reached(columns)).With(ends, columns, bound: true);
+
+        private RouteFacts Reached(TradeColumns columns) =>
+            _reached ??= (Previous is null ? default : Previous.Reached(columns)).With(Arrivals, columns, bound: true);
+
+        /// <summary>The parties of the route so far.</summary>
+        public IEnumerable<int> Parties()
         {
-            var list = new List<string>(Length + 1);
             for (var s = this; s is not null; s = s.Previous)
-                list.Add(s.Party);
-            list.Reverse();
-            return list;
+                yield return s.Party;
         }
 
-        public bool Visits(string party)
+        public bool Visits(int party)
         {
             for (var s = this; s is not null; s = s.Previous)
             {
-                if (string.Equals(s.Party, party, StringComparison.Ordinal))
+                if (s.Party == party)
                     return true;
             }
 
@@ -587,27 +666,29 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     /// </summary>
     private sealed class ArrivalIndex
     {
+        private readonly TradeColumns _columns;
         private readonly int[] _earliest;
         private readonly int[] _maxLatest;
 
-        public ArrivalIndex(IReadOnlyList<Trade> arrivals)
+        public ArrivalIndex(ArraySegment<int> arrivals, TradeColumns columns)
         {
+            _columns = columns;
             var count = 0;
-            for (var i = 0; i < arrivals.Count; i++)
+            foreach (var row in arrivals)
             {
-                if (arrivals[i].Date is not null)
+                if (columns.Earliest[row] != TradeColumns.Undated)
                     count++;
             }
 
             _earliest = new int[count];
             _maxLatest = new int[count];
             var n = 0;
-            for (var i = 0; i < arrivals.Count; i++)
+            foreach (var row in arrivals)
             {
-                if (arrivals[i].Date is { } date)
+                if (columns.Earliest[row] != TradeColumns.Undated)
                 {
-                    _earliest[n] = date.Earliest.DayNumber;
-                    _maxLatest[n++] = date.Latest.DayNumber;
+                    _earliest[n] = columns.Earliest[row];
+                    _maxLatest[n++] = columns.Latest[row];
                 }
             }
 
@@ -617,13 +698,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 _maxLatest[i] = Math.Max(_maxLatest[i], _maxLatest[i - 1]);
         }
 
-        /// <summary>Whether <paramref name="later"/> may follow some arrival (<see cref="TraceTime.MayFollow(PartialDate?, PartialDate?, int)"/>).</summary>
-        public bool AnyMayPrecede(Trade later, int maxDwellDays) =>
-            later.Date is { } d && Exists(d.Latest.DayNumber, (long)d.Earliest.DayNumber - maxDwellDays);
+        /// <summary>Whether the shipment in <paramref name="later"/> may follow some arrival (<see cref="TraceTime.MayFollow(PartialDate?, PartialDate?, int)"/>).</summary>
+        public bool AnyMayPrecede(int later, int maxDwellDays) =>
+            _columns.Earliest[later] != TradeColumns.Undated && Exists(_columns.Latest[later], (long)_columns.Earliest[later] - maxDwellDays);
 
-        /// <summary>Whether <paramref name="earlier"/> may be followed by some arrival.</summary>
-        public bool AnyMayFollow(Trade earlier, int maxDwellDays) =>
-            earlier.Date is { } d && Exists((long)d.Latest.DayNumber + maxDwellDays, d.Earliest.DayNumber);
+        /// <summary>Whether the shipment in <paramref name="earlier"/> may be followed by some arrival.</summary>
+        public bool AnyMayFollow(int earlier, int maxDwellDays) =>
+            _columns.Earliest[earlier] != TradeColumns.Undated && Exists((long)_columns.Latest[earlier] + maxDwellDays, _columns.Earliest[earlier]);
 
         /// <summary>Whether an arrival starts on or before <paramref name="maxEarliest"/> and ends on or after <paramref name="minLatest"/>.</summary>
         private bool Exists(long maxEarliest, long minLatest)

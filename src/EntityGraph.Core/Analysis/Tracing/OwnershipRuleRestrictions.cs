@@ -12,7 +12,7 @@ namespace EntityGraph.Core.Analysis.Tracing;
 /// <param name="rule">The ownership rule in force.</param>
 /// <param name="asOf">The day of evaluation.</param>
 /// <param name="cache">Verdicts kept between traces, if any.</param>
-public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule rule, DateOnly asOf, RestrictionCache? cache = null) : IRestrictionSource
+public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule rule, DateOnly asOf, RestrictionCache? cache = null) : IRestrictionSource, INumberedRestrictionSource
 {
     private readonly ExposureCalculator _calculator = new(store);
 
@@ -54,5 +54,43 @@ public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule r
         foreach (var (id, restriction) in judged)
             result[id] = restriction;
         return result;
+    }
+
+    /// <summary>
+    /// Judges parties of the trade index by number, adding the restricted ones to <paramref name="into"/>.
+    /// With a cache, verdicts are read from (and kept in) its table for the index; the parties it does not
+    /// know yet are judged by id as <see cref="GetRestrictionsAsync"/> does.
+    /// </summary>
+    public async Task JudgeAsync(TradeIndex index, IReadOnlyList<int> parties, IDictionary<int, Restriction> into, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(parties);
+        ArgumentNullException.ThrowIfNull(into);
+        var table = cache is null ? null : cache.Numbered(await store.GetDataVersionAsync(cancellationToken), rule, asOf, index);
+        var unknown = new List<int>();
+        foreach (var party in parties)
+        {
+            if (table is not null && table.TryGet(party, out var known))
+            {
+                if (known is not null)
+                    into[party] = known;
+            }
+            else
+            {
+                unknown.Add(party);
+            }
+        }
+
+        if (unknown.Count == 0)
+            return;
+        var ids = unknown.ConvertAll(index.Columns.PartyId);
+        var found = await GetRestrictionsAsync(ids, cancellationToken);
+        for (var i = 0; i < unknown.Count; i++)
+        {
+            var restriction = found.GetValueOrDefault(ids[i]);
+            table?.Set(unknown[i], restriction);
+            if (restriction is not null)
+                into[unknown[i]] = restriction;
+        }
     }
 }

@@ -1,0 +1,200 @@
+using EntityGraph.Core.Model;
+
+namespace EntityGraph.Core.Storage;
+
+/// <summary>
+/// Trades as columns addressed by a number (their row), with parties and HS codes as numbers into
+/// tables and dates as day numbers, so that a trace can walk tens of thousands of shipments reading
+/// arrays instead of objects. The <see cref="TradeIndex"/> keeps every shipment of the store this way;
+/// a trace without an index keeps the shipments it reads this way.
+/// </summary>
+internal sealed class TradeColumns
+{
+    /// <summary>The day number of <see cref="Earliest"/> for a shipment without a date.</summary>
+    public const int Undated = int.MaxValue;
+
+    private readonly Dictionary<string, int> _partyNumbers;
+    private readonly List<string> _parties;
+    private readonly Dictionary<string, int> _hsNumbers = new(StringComparer.Ordinal);
+    private readonly List<HsCode> _hsCodes = [];
+
+    public TradeColumns(int capacity = 16)
+        : this(capacity, new Dictionary<string, int>(StringComparer.Ordinal), [])
+    {
+    }
+
+    private TradeColumns(int capacity, Dictionary<string, int> partyNumbers, List<string> parties)
+    {
+        _partyNumbers = partyNumbers;
+        _parties = parties;
+        capacity = Math.Max(capacity, 1);
+        Ids = new string[capacity];
+        Senders = new int[capacity];
+        Receivers = new int[capacity];
+        Dates = new PartialDate?[capacity];
+        Earliest = new int[capacity];
+        Latest = new int[capacity];
+        Values = new double[capacity];
+        Tiers = new sbyte[capacity];
+        Hs = new int[capacity];
+    }
+
+    public int Count { get; private set; }
+
+    public string[] Ids { get; private set; }
+
+    /// <summary>Party numbers, −1 for nobody.</summary>
+    public int[] Senders { get; private set; }
+
+    public int[] Receivers { get; private set; }
+
+    public PartialDate?[] Dates { get; private set; }
+
+    /// <summary>The first day the date can mean; <see cref="Undated"/> without a date.</summary>
+    public int[] Earliest { get; private set; }
+
+    /// <summary>The last day the date can mean (meaningless without a date).</summary>
+    public int[] Latest { get; private set; }
+
+    /// <summary>Values in USD; NaN for none.</summary>
+    public double[] Values { get; private set; }
+
+    /// <summary>CHPL tiers; −1 for none.</summary>
+    public sbyte[] Tiers { get; private set; }
+
+    /// <summary>HS code numbers into <see cref="HsCodes"/>; −1 for none.</summary>
+    public int[] Hs { get; private set; }
+
+    public IReadOnlyList<HsCode> HsCodes => _hsCodes;
+
+    /// <summary>How many parties are numbered.</summary>
+    public int PartyCount => _parties.Count;
+
+    public string PartyId(int number) => _parties[number];
+
+    /// <summary>Every numbered party, by number.</summary>
+    public IReadOnlyList<string> PartyIds => _parties;
+
+    /// <summary>The party's number, if it has one.</summary>
+    public bool TryGetNumber(string id, out int number) => _partyNumbers.TryGetValue(id, out number);
+
+    /// <summary>The party's number, numbering it now if it has none.</summary>
+    public int Number(string id)
+    {
+        if (!_partyNumbers.TryGetValue(id, out var number))
+        {
+            _partyNumbers[id] = number = _parties.Count;
+            _parties.Add(id);
+        }
+
+        return number;
+    }
+
+    /// <summary>Adds a trade; returns its row.</summary>
+    public int Add(Trade trade)
+    {
+        if (Count == Ids.Length)
+            Grow(Count * 2);
+        var row = Count++;
+        Ids[row] = trade.ShipmentId;
+        Senders[row] = trade.SenderId is { } sender ? Number(sender) : -1;
+        Receivers[row] = trade.ReceiverId is { } receiver ? Number(receiver) : -1;
+        Dates[row] = trade.Date;
+        Earliest[row] = trade.Date is { } date ? date.Earliest.DayNumber : Undated;
+        Latest[row] = trade.Date is { } d ? d.Latest.DayNumber : int.MinValue;
+        Values[row] = trade.ValueUsd ?? double.NaN;
+        Tiers[row] = trade.ChplTier is { } tier ? (sbyte)tier : (sbyte)-1;
+        Hs[row] = trade.HsCode is { } hs ? HsNumber(hs) : -1;
+        return row;
+    }
+
+    public Trade ToTrade(int row) => new(
+        Ids[row],
+        Senders[row] < 0 ? null : _parties[Senders[row]],
+        Receivers[row] < 0 ? null : _parties[Receivers[row]],
+        Dates[row],
+        double.IsNaN(Values[row]) ? null : Values[row],
+        Tiers[row] < 0 ? null : (ChplTier)Tiers[row],
+        Hs[row] < 0 ? null : _hsCodes[Hs[row]]);
+
+    /// <summary>The same trades with their rows in the given order (row i of the result is row order[i] of this).</summary>
+    public TradeColumns Reordered(int[] order)
+    {
+        var result = new TradeColumns(order.Length, _partyNumbers, _parties);
+        result._hsCodes.AddRange(_hsCodes);
+        foreach (var (digits, number) in _hsNumbers)
+            result._hsNumbers[digits] = number;
+        for (var i = 0; i < order.Length; i++)
+        {
+            var from = order[i];
+            result.Ids[i] = Ids[from];
+            result.Senders[i] = Senders[from];
+            result.Receivers[i] = Receivers[from];
+            result.Dates[i] = Dates[from];
+            result.Earliest[i] = Earliest[from];
+            result.Latest[i] = Latest[from];
+            result.Values[i] = Values[from];
+            result.Tiers[i] = Tiers[from];
+            result.Hs[i] = Hs[from];
+        }
+
+        result.Count = order.Length;
+        return result;
+    }
+
+    /// <summary>Whether the trade in the row passes the filter: <see cref="ShipmentFilter.Matches(Trade)"/> on the columns.</summary>
+    public bool Matches(int row, CompiledFilter filter)
+    {
+        if (filter.From is { } from && (Earliest[row] == Undated || Latest[row] < from))
+            return false;
+        if (filter.To is { } to && (Earliest[row] == Undated || Earliest[row] > to))
+            return false;
+        if (filter.HsCodes is { } codes && (Hs[row] < 0 || !codes[Hs[row]]))
+            return false;
+        if (filter.Tiers is { } tiers && (Tiers[row] < 0 || !tiers.Contains((ChplTier)Tiers[row])))
+            return false;
+        return filter.MinValueUsd is not { } min || (!double.IsNaN(Values[row]) && Values[row] >= min);
+    }
+
+    /// <summary>The filter with its dates as day numbers and its HS prefixes resolved against this table's codes.</summary>
+    public CompiledFilter Compile(ShipmentFilter filter)
+    {
+        var hsCodes = filter.HsPrefixes is { Count: > 0 } prefixes ? _hsCodes.Select(code => prefixes.Any(code.StartsWith)).ToArray() : null;
+        HashSet<ChplTier>? tiers = filter.Tiers is { Count: > 0 } listed ? [.. listed] : null;
+        var passesAll = filter.From is null && filter.To is null && hsCodes is null && tiers is null && filter.MinValueUsd is null;
+        return new CompiledFilter(filter.From?.DayNumber, filter.To?.DayNumber, hsCodes, tiers, filter.MinValueUsd, passesAll);
+    }
+
+    private int HsNumber(HsCode code)
+    {
+        if (!_hsNumbers.TryGetValue(code.Digits, out var number))
+        {
+            _hsNumbers[code.Digits] = number = _hsCodes.Count;
+            _hsCodes.Add(code);
+        }
+
+        return number;
+    }
+
+    private void Grow(int capacity)
+    {
+        Ids = Resized(Ids, capacity);
+        Senders = Resized(Senders, capacity);
+        Receivers = Resized(Receivers, capacity);
+        Dates = Resized(Dates, capacity);
+        Earliest = Resized(Earliest, capacity);
+        Latest = Resized(Latest, capacity);
+        Values = Resized(Values, capacity);
+        Tiers = Resized(Tiers, capacity);
+        Hs = Resized(Hs, capacity);
+    }
+
+    private static T[] Resized<T>(T[] array, int capacity)
+    {
+        Array.Resize(ref array, capacity);
+        return array;
+    }
+
+    /// <summary>A <see cref="ShipmentFilter"/> ready to check rows: days as day numbers, HS prefixes as a flag per HS code number.</summary>
+    internal sealed record CompiledFilter(int? From, int? To, bool[]? HsCodes, HashSet<ChplTier>? Tiers, double? MinValueUsd, bool PassesAll);
+}
