@@ -30,11 +30,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         // Parties are numbers and shipments are rows of the graph's columns until the routes are returned.
         var graph = await TraceGraph.OpenAsync(store, query.Filter, cancellationToken);
         var columns = graph.Columns;
-        var parties = new Dictionary<int, Party>();
+        // Parties read so far; null for one read but not found.
+        var parties = new Dictionary<int, Party?>();
         var restricted = new Dictionary<int, Restriction>();
         var judged = new HashSet<int>();
         var next = new Dictionary<int, int[]>();
         var groupsOf = new Dictionary<int, List<Group>>();
+        var allOf = new Dictionary<int, ArrivalIndex>();
         var valid = new List<(RouteState State, ArraySegment<int> Ends)>();
         var explored = 0;
         var truncated = false;
@@ -69,27 +71,41 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
 
             // Every step the time rule allows from the frontier.
-            var steps = new List<(RouteState State, int Far, ArraySegment<int> Onward)>();
+            var steps = new List<(RouteState State, int Far, ArraySegment<int> Onward)>(frontier.Count * 2);
+            var path = new int[frontier[0].Length + 1];
             foreach (var state in frontier)
             {
-                var arrivals = state.Length == 0 || !query.TimeRespecting ? null : new ArrivalIndex(state.Arrivals, columns);
-                var onwardGroups = maximalRoutes ? new List<ArraySegment<int>>() : null;
+                var timed = state.Length > 0 && query.TimeRespecting;
+                var arrivals = timed ? new ArrivalIndex(state.Arrivals, columns) : default;
+                var onwardGroups = 0;
+                var skippedVisited = false;
+                // The route's parties, read once per state rather than once per customer of a busy party.
+                for (var s = state; s is not null; s = s.Previous)
+                    path[s.Length] = s.Party;
                 foreach (var (far, group) in GroupsOf(state.Party))
                 {
-                    if ((lastHop && !IsEnd(far)) || state.Visits(far))
+                    if (lastHop && !IsEnd(far))
                         continue;
-                    var onward = arrivals is null ? group : Onward(group, arrivals);
+                    if (Array.IndexOf(path, far) >= 0)
+                    {
+                        skippedVisited = true;
+                        continue;
+                    }
+
+                    var onward = timed ? Onward(group, arrivals) : group;
                     if (onward.Count == 0)
                         continue;
                     steps.Add((state, far, onward));
-                    onwardGroups?.Add(onward);
+                    onwardGroups++;
                 }
 
                 // Upstream without targets a route is maximal: it ends with the arrivals that cannot go further back.
                 if (maximalRoutes && state.Length > 0)
                 {
-                    var ends = state.Arrivals.Where(a => !onwardGroups!.Any(g => Continues(a, g))).ToArray();
-                    if (ends.Length > 0)
+                    var ends = onwardGroups == 0 ? state.Arrivals
+                        : !query.TimeRespecting ? ArraySegment<int>.Empty
+                        : Ends(state, skippedVisited, steps, steps.Count - onwardGroups);
+                    if (ends.Count > 0)
                         valid.Add((state, ends));
                 }
             }
@@ -104,7 +120,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 if (targets is not null)
                     await ReadPartiesAsync(candidates.Where(restricted.ContainsKey));
             }
-            else
+            else if (targets is not null)
             {
                 await ReadPartiesAsync(candidates);
             }
@@ -141,30 +157,46 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 frontier = [];
         }
 
-        // Scores and reasons need the countries and names of the routes' parties and of the blocked owners of
-        // their end users, whom the search itself never visits: one read for all of them.
-        var owners = valid.Select(v => downstream ? v.State.Party : start).Distinct()
-            .SelectMany(party => restricted.TryGetValue(party, out var r) ? r.Owners.Select(o => graph.Number(o.OwnerId)) : []);
-        await ReadPartiesAsync(valid.SelectMany(v => v.State.Parties()).Concat(owners));
-
-        // Only the best routes are built in full. A route's score is at most the score of all the shipments
-        // its search reached (before the walk back from the end drops some), which is known from sums kept
-        // along shared prefixes; routes are built best bound first until no bound can beat the last kept.
-        var bounded = valid
-            .Select(v => (Route: v, Bound: Score(RouteNumbers(v.State), downstream ? v.State.Party : start, v.State.Bound(v.Ends, columns), restricted.GetValueOrDefault(downstream ? v.State.Party : start), graph, parties, query.AsOf, explain: false).Score))
-            .OrderByDescending(b => b.Bound)
-            .ToList();
-        var returned = new List<RouteDraft>(Math.Min(query.Limit, valid.Count));
-        foreach (var (route, bound) in bounded)
+        // Only the best routes are built in full. A route's score is at most its bound: the score of every
+        // shipment its search reached (the walk back from the end may drop some), summed once per shared
+        // prefix, with any intermediary not read yet taken to be in a transshipment country. Routes are
+        // built best bound first, their parties read a batch at a time, until no bound can beat the last kept.
+        var bounds = new double[valid.Count];
+        var order = new int[valid.Count];
+        for (var i = 0; i < valid.Count; i++)
         {
-            if (returned.Count == query.Limit && (query.Limit == 0 || bound < returned[^1].Score))
-                break;
-            var draft = BuildRoute(route.State, route.Ends, downstream, query, graph, parties, restricted);
-            var at = returned.BinarySearch(draft, RouteOrder.Instance);
-            returned.Insert(at < 0 ? ~at : at, draft);
-            if (returned.Count > query.Limit)
-                returned.RemoveAt(returned.Count - 1);
+            var (state, ends) = valid[i];
+            var endUser = downstream ? state.Party : start;
+            bounds[i] = -Score(RouteNumbers(state), endUser, state.Bound(ends, columns), restricted.GetValueOrDefault(endUser), graph, parties, columns, query.AsOf, explain: false).Score;
+            order[i] = i;
         }
+
+        Array.Sort(bounds, order);
+        var returned = new List<RouteDraft>(Math.Min(query.Limit, valid.Count));
+        var batch = Math.Max(query.Limit, 16);
+        for (var position = 0; position < order.Length && query.Limit > 0;)
+        {
+            if (returned.Count == query.Limit && -bounds[position] < returned[^1].Score)
+                break;
+            var end = Math.Min(order.Length, position + batch);
+            await ReadPartiesAsync(Enumerable.Range(position, end - position).SelectMany(i => valid[order[i]].State.Parties()));
+            for (; position < end; position++)
+            {
+                if (returned.Count == query.Limit && -bounds[position] < returned[^1].Score)
+                    break;
+                var (state, ends) = valid[order[position]];
+                var draft = BuildRoute(state, ends, downstream, query, graph, parties, restricted);
+                var at = returned.BinarySearch(draft, RouteOrder.Instance);
+                returned.Insert(at < 0 ? ~at : at, draft);
+                if (returned.Count > query.Limit)
+                    returned.RemoveAt(returned.Count - 1);
+            }
+
+            batch *= 2;
+        }
+
+        // The reasons name the blocked owners of the end users returned, whom the search itself never visits.
+        await ReadPartiesAsync(returned.SelectMany(r => r.Restriction?.Owners ?? []).Select(o => graph.Number(o.OwnerId)));
 
         // Only the routes returned carry their shipments in full: one read for all of them.
         var shipments = (await store.GetShipmentsAsync([.. returned.SelectMany(r => r.Hops).SelectMany(h => h.ShipmentIds(columns)).Distinct(StringComparer.Ordinal)], cancellationToken))
@@ -220,25 +252,30 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             return kept is null ? group : kept.ToArray();
         }
 
-        // Whether the goods of an arrival can go on in one of the onward shipments.
-        bool Continues(int arrival, ArraySegment<int> onward)
+        // Upstream, the arrivals whose goods cannot have come in any of the onward (earlier) shipments, the
+        // state's steps from firstStep on. A shipment that may precede an arrival is onward by definition, so
+        // unless a group was left out because its party is on the route already, the question is asked of all
+        // the party's shipments, indexed once per party.
+        ArraySegment<int> Ends(RouteState state, bool skippedVisited, List<(RouteState State, int Far, ArraySegment<int> Onward)> steps, int firstStep)
         {
-            if (!query.TimeRespecting)
-                return true;
-            foreach (var row in onward)
+            ArrivalIndex earlier;
+            if (skippedVisited)
             {
-                if (downstream ? MayFollow(arrival, row) : MayFollow(row, arrival))
-                    return true;
+                var rows = new List<int>();
+                for (var i = firstStep; i < steps.Count; i++)
+                    rows.AddRange(steps[i].Onward);
+                earlier = new ArrivalIndex(rows.ToArray(), columns);
+            }
+            else if (!allOf.TryGetValue(state.Party, out earlier))
+            {
+                // The party's groups are one run at the end of its rows: shipments from nobody sort first.
+                var rows = next[state.Party];
+                var from = GroupsOf(state.Party)[0].Rows.Offset;
+                allOf[state.Party] = earlier = new ArrivalIndex(new ArraySegment<int>(rows, from, rows.Length - from), columns);
             }
 
-            return false;
+            return Kept(state.Arrivals, row => !earlier.AnyMayPrecede(row, query.MaxDwellDays));
         }
-
-        // TraceTime.MayFollow on the rows' day numbers.
-        bool MayFollow(int earlier, int later) =>
-            columns.Earliest[earlier] != TradeColumns.Undated && columns.Earliest[later] != TradeColumns.Undated
-            && columns.Latest[later] >= columns.Earliest[earlier]
-            && columns.Earliest[later] <= columns.Latest[earlier] + (long)query.MaxDwellDays;
 
         // Reads the shipments of the parties not read yet; false when a budget is spent.
         async Task<bool> ExpandAsync(IEnumerable<int> partyNumbers)
@@ -263,13 +300,15 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             restricted.ContainsKey(party) && (targets is null || IsInTargets(party));
 
         bool IsInTargets(int party) =>
-            parties.TryGetValue(party, out var p) && p.Countries.Any(targets!.Contains);
+            parties.GetValueOrDefault(party) is { } p && p.Countries.Any(targets!.Contains);
 
         async Task ReadPartiesAsync(IEnumerable<int> numbers)
         {
             var fresh = numbers.Where(n => !parties.ContainsKey(n)).Distinct().Select(graph.Id).ToList();
             if (fresh.Count == 0)
                 return;
+            foreach (var id in fresh)
+                parties[graph.Number(id)] = null;
             foreach (var party in await store.GetPartiesAsync(fresh, cancellationToken))
                 parties[graph.Number(party.Id)] = party;
         }
@@ -317,7 +356,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         bool downstream,
         TraceQuery query,
         TraceGraph graph,
-        IReadOnlyDictionary<int, Party> parties,
+        IReadOnlyDictionary<int, Party?> parties,
         IReadOnlyDictionary<int, Restriction> restricted)
     {
         var columns = graph.Columns;
@@ -353,9 +392,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var facts = RouteFacts.Of(perHop, columns);
         var endUser = downstream ? partyNumbers[^1] : partyNumbers[0];
         var restriction = restricted.GetValueOrDefault(endUser);
-        var (score, _) = Score(partyNumbers, endUser, facts, restriction, graph, parties, query.AsOf, explain: false);
-        return new RouteDraft(partyIds, hops, graph.Id(endUser), restriction, facts.TotalValueUsd, facts.FirstDate, facts.LastDate, score,
-            () => Score(partyNumbers, endUser, facts, restriction, graph, parties, query.AsOf, explain: true).Reasons);
+        var (score, _) = Score(partyNumbers, endUser, facts, restriction, graph, parties, columns, query.AsOf, explain: false);
+        return new RouteDraft(partyIds, hops, graph.Id(endUser), restriction, facts.TotalValueUsd, facts.FirstDate(columns), facts.LastDate(columns), score,
+            () => Score(partyNumbers, endUser, facts, restriction, graph, parties, columns, query.AsOf, explain: true).Reasons);
     }
 
     /// <summary>The parties of a route, the start first.</summary>
@@ -402,7 +441,8 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     /// <summary>
     /// A transparent score: each part adds a few points and says why in a sentence. Restriction 3–5,
     /// value log10/2, best CHPL tier 1–3, any transshipment country 1.5, recency 0–1.5, trade after
-    /// 24 Feb 2022 1, and −0.5 for each hop beyond the first.
+    /// 24 Feb 2022 1, and −0.5 for each hop beyond the first. Reasons are written only when
+    /// <paramref name="explain"/>; routes are ranked by the points alone, many thousands at a time.
     /// </summary>
     private static (double Score, IReadOnlyList<string> Reasons) Score(
         int[] partyNumbers,
@@ -410,24 +450,18 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         RouteFacts facts,
         Restriction? restriction,
         TraceGraph graph,
-        IReadOnlyDictionary<int, Party> parties,
+        IReadOnlyDictionary<int, Party?> parties,
+        TradeColumns columns,
         DateOnly asOf,
         bool explain)
     {
-        var reasons = new List<string>();
-        void Say(Func<string> reason)
-        {
-            if (explain)
-                reasons.Add(reason());
-        }
+        var reasons = explain ? new List<string>() : null;
 
         string Name(int number)
         {
             var id = graph.Id(number);
-            return parties.TryGetValue(number, out var party) && party.Name != id ? $"{party.Name} ({id})" : id;
+            return parties.GetValueOrDefault(number) is { } party && party.Name != id ? $"{party.Name} ({id})" : id;
         }
-
-        string NameOf(string id) => Name(graph.Number(id));
 
         var score = 0.0;
         if (restriction is not null)
@@ -438,10 +472,10 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 RestrictionKind.OwnershipBlocked => 4.0,
                 _ => 3.0,
             };
-            Say(() => restriction.Kind switch
+            reasons?.Add(restriction.Kind switch
             {
                 RestrictionKind.Sanctioned => $"the end user {Name(endUser)} is sanctioned ({string.Join(", ", restriction.SanctionIds)})",
-                RestrictionKind.OwnershipBlocked => $"the end user {Name(endUser)} is blocked by ownership: {string.Join(", ", restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{NameOf(o.OwnerId)} holds {o.Percentage:0.####}%")))}",
+                RestrictionKind.OwnershipBlocked => $"the end user {Name(endUser)} is blocked by ownership: {string.Join(", ", restriction.Owners.Select(o => string.Create(CultureInfo.InvariantCulture, $"{Name(graph.Number(o.OwnerId))} holds {o.Percentage:0.####}%")))}",
                 _ => $"the end user {Name(endUser)} is on an export-control list",
             });
         }
@@ -450,12 +484,11 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         if (facts.TotalValueUsd is > 0 and var value)
         {
             score += Math.Log10(1 + value) / 2;
-            Say(() => string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods in {shipmentCount} shipment{(shipmentCount == 1 ? "" : "s")}"));
+            reasons?.Add(string.Create(CultureInfo.InvariantCulture, $"{value:N0} USD of goods in {shipmentCount} shipment{(shipmentCount == 1 ? "" : "s")}"));
         }
 
         if (facts.BestTier is { } best)
         {
-            var listed = facts.ListedShipments;
             score += best switch
             {
                 ChplTier.Tier1 => 3,
@@ -463,39 +496,56 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 ChplTier.Tier3A or ChplTier.Tier3B => 1.5,
                 _ => 1,
             };
-            Say(() => $"{listed} of {shipmentCount} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
+            reasons?.Add($"{facts.ListedShipments} of {shipmentCount} shipments carry goods on the Common High Priority List, the highest in tier {ChplList.Label(best)}{(ChplList.IsCriticalComponent(best) ? " (critical components)" : "")}");
         }
 
-        var via = partyNumbers.Skip(1).SkipLast(1)
-            .Select(number => (Number: number, Country: parties.TryGetValue(number, out var party) ? party.Countries.FirstOrDefault(Countries.IsTransshipmentPoint) : null))
-            .Where(p => p.Country is not null)
-            .ToList();
-        if (via.Count > 0)
+        // An intermediary not read yet may be in a transshipment country: a bound counts it as one.
+        var transshipment = false;
+        for (var i = 1; i < partyNumbers.Length - 1 && !transshipment; i++)
+        {
+            transshipment = parties.TryGetValue(partyNumbers[i], out var party)
+                ? party is not null && party.Countries.Any(Countries.IsTransshipmentPoint)
+                : !explain;
+        }
+
+        if (transshipment)
         {
             score += 1.5;
-            Say(() => $"passes through {string.Join(" and ", via.Select(p => $"{Name(p.Number)} in {Countries.NameOf(p.Country!) ?? p.Country}"))}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
+            if (reasons is not null)
+            {
+                var via = partyNumbers[1..^1]
+                    .Select(number => (Number: number, Country: parties.GetValueOrDefault(number)?.Countries.FirstOrDefault(Countries.IsTransshipmentPoint)))
+                    .Where(p => p.Country is not null)
+                    .ToList();
+                reasons.Add($"passes through {string.Join(" and ", via.Select(p => $"{Name(p.Number)} in {Countries.NameOf(p.Country!) ?? p.Country}"))}: {(via.Count == 1 ? "a known transshipment country" : "known transshipment countries")}");
+            }
         }
 
-        if (facts.LastDate is { } last)
+        if (facts.LastRow >= 0)
         {
-            var years = (asOf.DayNumber - last.Latest.DayNumber) / 365.25;
+            var latest = columns.Latest[facts.LastRow];
+            var years = (asOf.DayNumber - latest) / 365.25;
             var points = years switch { <= 1 => 1.5, <= 2 => 1.0, <= 4 => 0.5, _ => 0.0 };
             score += points;
-            var day = last.ToString();
-            Say(() => years < 0
-                ? $"the latest shipment ({day}) is dated after the day of evaluation"
-                : string.Create(CultureInfo.InvariantCulture, $"the latest shipment was on {day}, {years:0.#} years before {asOf:yyyy-MM-dd}{(points > 0 ? "" : ": too long ago to add weight")}"));
-            if (last.Latest >= Invasion)
+            if (reasons is not null)
+            {
+                var day = columns.Dates[facts.LastRow].ToString();
+                reasons.Add(years < 0
+                    ? $"the latest shipment ({day}) is dated after the day of evaluation"
+                    : string.Create(CultureInfo.InvariantCulture, $"the latest shipment was on {day}, {years:0.#} years before {asOf:yyyy-MM-dd}{(points > 0 ? "" : ": too long ago to add weight")}"));
+            }
+
+            if (latest >= Invasion.DayNumber)
             {
                 score += 1;
-                Say(() => "goods moved after 24 February 2022, when export restrictions on Russia were widened");
+                reasons?.Add("goods moved after 24 February 2022, when export restrictions on Russia were widened");
             }
         }
 
         var hopCount = partyNumbers.Length - 1;
         score -= 0.5 * (hopCount - 1);
-        Say(() => hopCount == 1 ? "1 hop: a direct trade" : $"{hopCount} hops: each intermediary weakens the link");
-        return (Math.Round(score, 3), reasons);
+        reasons?.Add(hopCount == 1 ? "1 hop: a direct trade" : $"{hopCount} hops: each intermediary weakens the link");
+        return (Math.Round(score, 3), (IReadOnlyList<string>?)reasons ?? []);
     }
 
     /// <summary>Routes best first: by score, then by value, then by party sequence.</summary>
@@ -535,17 +585,23 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         }
     }
 
-    /// <summary>What a route's score is made of, gathered in one pass over its shipments.</summary>
-    private readonly record struct RouteFacts(int Shipments, double? TotalValueUsd, ChplTier? BestTier, int ListedShipments, PartialDate? FirstDate, PartialDate? LastDate)
+    /// <summary>What a route's score is made of, gathered in one pass over its shipments; the first and last dates as rows (−1 for none).</summary>
+    private readonly record struct RouteFacts(int Shipments, double? TotalValueUsd, ChplTier? BestTier, int ListedShipments, int FirstRow, int LastRow)
     {
+        public static readonly RouteFacts None = new(0, null, null, 0, -1, -1);
+
         /// <summary>The facts of all the shipments of the hops.</summary>
         public static RouteFacts Of(ArraySegment<int>[] hops, TradeColumns columns)
         {
-            var facts = default(RouteFacts);
+            var facts = None;
             foreach (var hop in hops)
                 facts = facts.With(hop, columns, bound: false);
             return facts;
         }
+
+        public PartialDate? FirstDate(TradeColumns columns) => FirstRow < 0 ? null : columns.Dates[FirstRow];
+
+        public PartialDate? LastDate(TradeColumns columns) => LastRow < 0 ? null : columns.Dates[LastRow];
 
         /// <summary>
         /// These facts and those of more shipments. As a <paramref name="bound"/>, negative values count as
@@ -557,13 +613,16 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             var listed = ListedShipments;
             var total = TotalValueUsd;
             var best = BestTier;
-            var first = FirstDate;
-            var last = LastDate;
+            var first = FirstRow;
+            var last = LastRow;
+            var earliest = columns.Earliest;
+            var latest = columns.Latest;
             foreach (var row in rows)
             {
                 count++;
-                if (!double.IsNaN(columns.Values[row]))
-                    total = (total ?? 0) + (bound ? Math.Max(0, columns.Values[row]) : columns.Values[row]);
+                var value = columns.Values[row];
+                if (!double.IsNaN(value))
+                    total = (total ?? 0) + (bound ? Math.Max(0, value) : value);
                 if (columns.Tiers[row] >= 0)
                 {
                     var tier = (ChplTier)columns.Tiers[row];
@@ -572,13 +631,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                         best = tier;
                 }
 
-                if (columns.Earliest[row] != TradeColumns.Undated)
+                if (earliest[row] != TradeColumns.Undated)
                 {
-                    var date = columns.Dates[row]!.Value;
-                    if (first is not { } f || date.CompareTo(f) < 0)
-                        first = date;
-                    if (last is not { } l || columns.Latest[row] > l.Latest.DayNumber)
-                        last = date;
+                    // PartialDate order: the earlier first day, then the coarser date (the later last day).
+                    if (first < 0 || earliest[row] < earliest[first] || (earliest[row] == earliest[first] && latest[row] > latest[first]))
+                        first = row;
+                    if (last < 0 || latest[row] > latest[last])
+                        last = row;
                 }
             }
 
@@ -636,10 +695,10 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         /// <paramref name="ends"/> instead of this hop's arrivals; kept for each state, so routes sharing a prefix sum it once.
         /// </summary>
         public RouteFacts Bound(ArraySegment<int> ends, TradeColumns columns) =>
-            (Previous is null ? default : Previous.Reached(columns)).With(ends, columns, bound: true);
+            (Previous is null ? RouteFacts.None : Previous.Reached(columns)).With(ends, columns, bound: true);
 
         private RouteFacts Reached(TradeColumns columns) =>
-            _reached ??= (Previous is null ? default : Previous.Reached(columns)).With(Arrivals, columns, bound: true);
+            _reached ??= (Previous is null ? RouteFacts.None : Previous.Reached(columns)).With(Arrivals, columns, bound: true);
 
         /// <summary>The parties of the route so far.</summary>
         public IEnumerable<int> Parties()
@@ -647,32 +706,28 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             for (var s = this; s is not null; s = s.Previous)
                 yield return s.Party;
         }
-
-        public bool Visits(int party)
-        {
-            for (var s = this; s is not null; s = s.Previous)
-            {
-                if (s.Party == party)
-                    return true;
-            }
-
-            return false;
-        }
     }
 
     /// <summary>
-    /// Answers "may some arrival precede (or follow) this shipment" in logarithmic time: arrivals sorted
-    /// by their earliest day, with the running maximum of their latest day.
+    /// Answers "may some arrival precede (or follow) this shipment": a few arrivals are scanned; more are
+    /// sorted by their earliest day, with the running maximum of their latest day, and searched in
+    /// logarithmic time.
     /// </summary>
-    private sealed class ArrivalIndex
+    private readonly struct ArrivalIndex
     {
+        private const int Scanned = 8;
+
         private readonly TradeColumns _columns;
-        private readonly int[] _earliest;
-        private readonly int[] _maxLatest;
+        private readonly ArraySegment<int> _rows;
+        private readonly int[]? _earliest;
+        private readonly int[]? _maxLatest;
 
         public ArrivalIndex(ArraySegment<int> arrivals, TradeColumns columns)
         {
             _columns = columns;
+            _rows = arrivals;
+            if (arrivals.Count <= Scanned)
+                return;
             var count = 0;
             foreach (var row in arrivals)
             {
@@ -706,9 +761,20 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         public bool AnyMayFollow(int earlier, int maxDwellDays) =>
             _columns.Earliest[earlier] != TradeColumns.Undated && Exists((long)_columns.Latest[earlier] + maxDwellDays, _columns.Earliest[earlier]);
 
-        /// <summary>Whether an arrival starts on or before <paramref name="maxEarliest"/> and ends on or after <paramref name="minLatest"/>.</summary>
+        /// <summary>Whether a dated arrival starts on or before <paramref name="maxEarliest"/> and ends on or after <paramref name="minLatest"/>.</summary>
         private bool Exists(long maxEarliest, long minLatest)
         {
+            if (_earliest is null)
+            {
+                foreach (var row in _rows)
+                {
+                    if (_columns.Earliest[row] != TradeColumns.Undated && _columns.Earliest[row] <= maxEarliest && _columns.Latest[row] >= minLatest)
+                        return true;
+                }
+
+                return false;
+            }
+
             int lo = 0, hi = _earliest.Length;
             while (lo < hi)
             {
@@ -719,7 +785,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                     hi = mid;
             }
 
-            return lo > 0 && _maxLatest[lo - 1] >= minLatest;
+            return lo > 0 && _maxLatest![lo - 1] >= minLatest;
         }
     }
 }
