@@ -17,14 +17,14 @@ namespace EntityGraph.Core.Storage;
 public sealed class TradeIndex
 {
     private readonly TradeColumns _columns;
-    private readonly int[][] _bySender;
-    private readonly int[][] _byReceiver;
+    private readonly Adjacency _sent;
+    private readonly Adjacency _received;
 
     private TradeIndex(TradeColumns columns)
     {
         _columns = columns;
-        _bySender = Group(columns, columns.Senders, columns.Receivers);
-        _byReceiver = Group(columns, columns.Receivers, columns.Senders);
+        _sent = Adjacency.Build(columns, columns.Senders, columns.Receivers);
+        _received = Adjacency.Build(columns, columns.Receivers, columns.Senders);
     }
 
     /// <summary>How many shipments it holds.</summary>
@@ -87,8 +87,11 @@ public sealed class TradeIndex
         return result;
     }
 
-    /// <summary>The rows of the party's shipments in the role, grouped by the party at the other end, each group in store order.</summary>
-    internal int[] Rows(int party, ShipmentRole role) => role == ShipmentRole.Sender ? _bySender[party] : _byReceiver[party];
+    /// <summary>The rows of the party's shipments in the role, grouped by the party at the other end (nobody first), each group in store order.</summary>
+    internal ArraySegment<int> Rows(int party, ShipmentRole role) => (role == ShipmentRole.Sender ? _sent : _received).Rows(party);
+
+    /// <summary>The party's shipments in the role as runs of <see cref="Rows"/>, one for each party at the other end (nobody left out).</summary>
+    internal TradeGroup[] Groups(int party, ShipmentRole role) => (role == ShipmentRole.Sender ? _sent : _received).Groups(party);
 
     private static TradeIndex Build(TradeColumns columns)
     {
@@ -117,43 +120,103 @@ public sealed class TradeIndex
         return new TradeIndex(columns.Reordered(order));
     }
 
-    /// <summary>Each party's rows (by <paramref name="near"/>), sorted by the party at the far end, then by row.</summary>
-    private static int[][] Group(TradeColumns columns, int[] near, int[] far)
+    /// <summary>
+    /// Each party's rows in one role, flat: the rows of party p are <c>Rows[Offsets[p]..Offsets[p + 1]]</c>,
+    /// sorted by the party at the far end and then by row; and the runs of one far party each, flat the same way.
+    /// </summary>
+    private sealed class Adjacency
     {
-        var parties = columns.PartyCount;
-        var counts = new int[parties];
-        for (var row = 0; row < columns.Count; row++)
+        private readonly int[] _offsets;
+        private readonly int[] _rows;
+        private readonly int[] _groupOffsets;
+        private readonly int[] _groupFar;
+        private readonly int[] _groupStart;
+
+        private Adjacency(int[] offsets, int[] rows, int[] groupOffsets, int[] groupFar, int[] groupStart)
         {
-            if (near[row] >= 0)
-                counts[near[row]]++;
+            _offsets = offsets;
+            _rows = rows;
+            _groupOffsets = groupOffsets;
+            _groupFar = groupFar;
+            _groupStart = groupStart;
         }
 
-        var groups = new int[parties][];
-        for (var p = 0; p < parties; p++)
-            groups[p] = counts[p] == 0 ? [] : new int[counts[p]];
-        Array.Clear(counts);
-        for (var row = 0; row < columns.Count; row++)
+        public ArraySegment<int> Rows(int party) => new(_rows, _offsets[party], _offsets[party + 1] - _offsets[party]);
+
+        public TradeGroup[] Groups(int party)
         {
-            if (near[row] is var p and >= 0)
-                groups[p][counts[p]++] = row;
+            var from = _groupOffsets[party];
+            var to = _groupOffsets[party + 1];
+            if (from == to)
+                return [];
+            var groups = new TradeGroup[to - from];
+            var end = _offsets[party + 1];
+            for (var g = from; g < to; g++)
+            {
+                var next = g + 1 < to ? _groupStart[g + 1] : end;
+                groups[g - from] = new TradeGroup(_groupFar[g], new ArraySegment<int>(_rows, _groupStart[g], next - _groupStart[g]));
+            }
+
+            return groups;
         }
 
-        long[] keys = [];
-        foreach (var rows in groups)
+        public static Adjacency Build(TradeColumns columns, int[] near, int[] far)
         {
-            if (rows.Length < 2)
-                continue;
-            if (keys.Length < rows.Length)
-                keys = new long[Math.Max(rows.Length, keys.Length * 2)];
+            var parties = columns.PartyCount;
+            var offsets = new int[parties + 1];
+            for (var row = 0; row < columns.Count; row++)
+            {
+                if (near[row] >= 0)
+                    offsets[near[row] + 1]++;
+            }
+
+            for (var p = 0; p < parties; p++)
+                offsets[p + 1] += offsets[p];
+            var rows = new int[offsets[parties]];
+            var filled = offsets[..parties];
+            for (var row = 0; row < columns.Count; row++)
+            {
+                if (near[row] is var p and >= 0)
+                    rows[filled[p]++] = row;
+            }
+
             // Rows are ascending already; sorting on (far + 1, row) keeps store order within a far party, nobody (−1) first.
-            for (var i = 0; i < rows.Length; i++)
-                keys[i] = ((long)(far[rows[i]] + 1) << 32) | (uint)rows[i];
-            var span = keys.AsSpan(0, rows.Length);
-            span.Sort();
-            for (var i = 0; i < rows.Length; i++)
-                rows[i] = (int)(span[i] & 0xFFFF_FFFF);
-        }
+            long[] keys = [];
+            var groupOffsets = new int[parties + 1];
+            var groupFar = new List<int>();
+            var groupStart = new List<int>();
+            for (var p = 0; p < parties; p++)
+            {
+                var span = rows.AsSpan(offsets[p], offsets[p + 1] - offsets[p]);
+                if (span.Length > 1)
+                {
+                    if (keys.Length < span.Length)
+                        keys = new long[Math.Max(span.Length, keys.Length * 2)];
+                    for (var i = 0; i < span.Length; i++)
+                        keys[i] = ((long)(far[span[i]] + 1) << 32) | (uint)span[i];
+                    var sorted = keys.AsSpan(0, span.Length);
+                    sorted.Sort();
+                    for (var i = 0; i < span.Length; i++)
+                        span[i] = (int)(sorted[i] & 0xFFFF_FFFF);
+                }
 
-        return groups;
+                for (var i = 0; i < span.Length; i++)
+                {
+                    var party = far[span[i]];
+                    if (party >= 0 && (i == 0 || far[span[i - 1]] != party))
+                    {
+                        groupFar.Add(party);
+                        groupStart.Add(offsets[p] + i);
+                    }
+                }
+
+                groupOffsets[p + 1] = groupFar.Count;
+            }
+
+            return new Adjacency(offsets, rows, groupOffsets, [.. groupFar], [.. groupStart]);
+        }
     }
 }
+
+/// <summary>A party's shipments to (or from) one other party, as rows of the trade columns in store order.</summary>
+internal readonly record struct TradeGroup(int Far, ArraySegment<int> Rows);

@@ -51,13 +51,15 @@ public class TraceGraphTests
             foreach (var store in new[] { sqlite.Store, indexed })
             {
                 var graph = await TraceGraph.OpenAsync(store, filter, Ct);
-                var into = new Dictionary<int, int[]>();
+                var into = new Dictionary<int, Shipped>();
                 var hub = graph.Number("hub");
                 var (read, cut) = await graph.ExpandAsync([hub, graph.Number("a")], downstream, budget, into, Ct);
                 var far = downstream ? graph.Columns.Receivers : graph.Columns.Senders;
                 // Groups may come in another order (parties are numbered differently); within a group, store order.
-                var groups = into[hub].GroupBy(row => graph.Id(far[row])).OrderBy(g => g.Key, StringComparer.Ordinal);
-                answers.Add((read, cut, [.. groups.Select(g => $"{g.Key}: {string.Join(",", g.Select(row => graph.Columns.Ids[row]))}")]));
+                var groups = into[hub].Groups.OrderBy(g => graph.Id(g.Far), StringComparer.Ordinal);
+                answers.Add((read, cut, [.. groups.Select(g => $"{graph.Id(g.Far)}: {string.Join(",", g.Rows.Select(row => graph.Columns.Ids[row]))}")]));
+                Assert.Equal(into[hub].Rows.Count, into[hub].Groups.Sum(g => g.Rows.Count));
+                Assert.All(into[hub].Groups, g => Assert.All(g.Rows, row => Assert.Equal(g.Far, far[row])));
             }
 
             Assert.Equal(answers[0].Read, answers[1].Read);
@@ -69,9 +71,9 @@ public class TraceGraphTests
         {
             // The two earliest shipments: s1 (2022-01-01) and s2 (2022-02-01); grouped by customer.
             var graph = await TraceGraph.OpenAsync(indexed, ShipmentFilter.None, Ct);
-            var into = new Dictionary<int, int[]>();
+            var into = new Dictionary<int, Shipped>();
             Assert.Equal((2, true), await graph.ExpandAsync([graph.Number("hub")], true, 2, into, Ct));
-            Assert.Equal(["s1", "s2"], into[graph.Number("hub")].Select(row => graph.Columns.Ids[row]).Order(StringComparer.Ordinal));
+            Assert.Equal(["s1", "s2"], into[graph.Number("hub")].Rows.Select(row => graph.Columns.Ids[row]).Order(StringComparer.Ordinal));
         }
     }
 }

@@ -33,9 +33,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         // Parties read so far; null for one read but not found.
         var parties = new Dictionary<int, Party?>();
         var restricted = new Dictionary<int, Restriction>();
-        var judged = new HashSet<int>();
-        var next = new Dictionary<int, int[]>();
-        var groupsOf = new Dictionary<int, List<Group>>();
+        using var flags = new PartyFlags(graph.Columns.PartyCount);
+        var next = new Dictionary<int, Shipped>();
+        var endGroupsOf = new Dictionary<int, TradeGroup[]>();
         var allOf = new Dictionary<int, ArrivalIndex>();
         var valid = new List<(RouteState State, ArraySegment<int> Ends)>();
         var explored = 0;
@@ -58,12 +58,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             var lastHop = downstream && !canGoOn;
             if (lastHop)
             {
-                var ahead = new HashSet<int>();
-                foreach (var party in frontier.Select(c => c.Party).Distinct())
-                {
-                    foreach (var group in GroupsOf(party))
-                        ahead.Add(group.Far);
-                }
+                var ahead = flags.Distinct(flags.Distinct(frontier.Select(c => c.Party)).SelectMany(party => next[party].Groups.Select(g => g.Far)));
 
                 await JudgeAsync(ahead);
                 if (targets is not null)
@@ -82,10 +77,8 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 // The route's parties, read once per state rather than once per customer of a busy party.
                 for (var s = state; s is not null; s = s.Previous)
                     path[s.Length] = s.Party;
-                foreach (var (far, group) in GroupsOf(state.Party))
+                foreach (var (far, group) in lastHop ? EndGroupsOf(state.Party) : next[state.Party].Groups)
                 {
-                    if (lastHop && !IsEnd(far))
-                        continue;
                     if (Array.IndexOf(path, far) >= 0)
                     {
                         skippedVisited = true;
@@ -113,7 +106,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             // The parties one step further are judged (or read) now, and the shipments of those that could go on
             // are read now, so that dead ends (a customer that is not restricted and ships nothing on) never
             // become partial routes.
-            var candidates = steps.Select(s => s.Far).Distinct().ToList();
+            var candidates = flags.Distinct(steps.Select(s => s.Far));
             if (downstream)
             {
                 await JudgeAsync(candidates);
@@ -132,7 +125,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             var extended = new List<RouteState>();
             foreach (var (state, far, onward) in steps)
             {
-                if (maximalRoutes || IsEnd(far) || (canGoOn && next.GetValueOrDefault(far) is { Length: > 0 }))
+                if (maximalRoutes || IsEnd(far) || (canGoOn && next.GetValueOrDefault(far) is { Rows.Count: > 0 }))
                     extended.Add(new RouteState(state, far, state.Length + 1, onward));
             }
 
@@ -206,28 +199,11 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         // Downstream a route ends at a restricted party (in a target country when asked); upstream at a party in a target country.
         bool IsEnd(int party) => downstream ? IsRestrictedEndUser(party) : targets is not null && IsInTargets(party);
 
-        // The party's shipments as runs of one far party each (rows come grouped that way); shipments to or from nobody are left out.
-        List<Group> GroupsOf(int party)
+        // On the last hop downstream, the party's shipments to restricted parties only: the others cannot end a route.
+        TradeGroup[] EndGroupsOf(int party)
         {
-            if (!groupsOf.TryGetValue(party, out var groups))
-            {
-                var rows = next[party];
-                var far = downstream ? columns.Receivers : columns.Senders;
-                groups = [];
-                for (var from = 0; from < rows.Length;)
-                {
-                    var to = from + 1;
-                    var farParty = far[rows[from]];
-                    while (to < rows.Length && far[rows[to]] == farParty)
-                        to++;
-                    if (farParty >= 0)
-                        groups.Add(new Group(farParty, new ArraySegment<int>(rows, from, to - from)));
-                    from = to;
-                }
-
-                groupsOf[party] = groups;
-            }
-
+            if (!endGroupsOf.TryGetValue(party, out var groups))
+                endGroupsOf[party] = groups = Array.FindAll(next[party].Groups, g => IsEnd(g.Far));
             return groups;
         }
 
@@ -268,10 +244,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
             else if (!allOf.TryGetValue(state.Party, out earlier))
             {
-                // The party's groups are one run at the end of its rows: shipments from nobody sort first.
-                var rows = next[state.Party];
-                var from = GroupsOf(state.Party)[0].Rows.Offset;
-                allOf[state.Party] = earlier = new ArrivalIndex(new ArraySegment<int>(rows, from, rows.Length - from), columns);
+                allOf[state.Party] = earlier = new ArrivalIndex(next[state.Party].GroupedRows, columns);
             }
 
             return Kept(state.Arrivals, row => !earlier.AnyMayPrecede(row, query.MaxDwellDays));
@@ -280,7 +253,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         // Reads the shipments of the parties not read yet; false when a budget is spent.
         async Task<bool> ExpandAsync(IEnumerable<int> partyNumbers)
         {
-            var unexpanded = partyNumbers.Where(p => !next.ContainsKey(p)).Distinct().ToList();
+            var unexpanded = flags.Distinct(partyNumbers.Where(p => !next.ContainsKey(p)));
             if (unexpanded.Count == 0)
                 return true;
             var remaining = query.ShipmentBudget - explored;
@@ -304,7 +277,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
         async Task ReadPartiesAsync(IEnumerable<int> numbers)
         {
-            var fresh = numbers.Where(n => !parties.ContainsKey(n)).Distinct().Select(graph.Id).ToList();
+            var fresh = numbers.Where(n => flags.Set(n, PartyFlags.Read)).Select(graph.Id).ToList();
             if (fresh.Count == 0)
                 return;
             foreach (var id in fresh)
@@ -315,7 +288,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
 
         async Task JudgeAsync(IEnumerable<int> numbers)
         {
-            var fresh = numbers.Where(judged.Add).ToList();
+            var fresh = numbers.Where(n => flags.Set(n, PartyFlags.Judged)).ToList();
             if (fresh.Count == 0)
                 return;
             if (graph.Index is { } index && restrictions is INumberedRestrictionSource numbered)
@@ -644,9 +617,6 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             return new RouteFacts(count, total, best, listed, first, last);
         }
     }
-
-    /// <summary>A party's shipments to (downstream) or from (upstream) one other party, as rows.</summary>
-    private readonly record struct Group(int Far, ArraySegment<int> Rows);
 
     /// <summary>One hop of a route found, with the rows of its shipments until the route is returned.</summary>
     private sealed record HopDraft(string FromId, string ToId, ArraySegment<int> Rows, double? ValueUsd)

@@ -69,7 +69,7 @@ internal sealed class TraceGraph
     /// <paramref name="into"/>, grouped by the party at the other end. Returns how many were read and
     /// whether the budget cut some off.
     /// </summary>
-    public async Task<(int Read, bool Cut)> ExpandAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, int[]> into, CancellationToken cancellationToken)
+    public async Task<(int Read, bool Cut)> ExpandAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, Shipped> into, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budget);
         return _index is null
@@ -77,18 +77,22 @@ internal sealed class TraceGraph
             : ExpandFromIndex(_index, parties, downstream, budget, into);
     }
 
-    private (int Read, bool Cut) ExpandFromIndex(TradeIndex index, IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, int[]> into)
+    private (int Read, bool Cut) ExpandFromIndex(TradeIndex index, IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, Shipped> into)
     {
         var role = downstream ? ShipmentRole.Sender : ShipmentRole.Receiver;
-        var lists = new int[parties.Count][];
+        var far = downstream ? Columns.Receivers : Columns.Senders;
+        var lists = new Shipped[parties.Count];
         long total = 0;
         for (var i = 0; i < parties.Count; i++)
         {
-            var rows = parties[i] < Columns.PartyCount ? index.Rows(parties[i], role) : [];
-            if (!_compiled.PassesAll && rows.Length > 0)
-                rows = Array.FindAll(rows, row => Columns.Matches(row, _compiled));
-            lists[i] = rows;
-            total += rows.Length;
+            var party = parties[i];
+            if (party >= Columns.PartyCount)
+                lists[i] = Shipped.None;
+            else if (_compiled.PassesAll)
+                lists[i] = new Shipped(index.Rows(party, role), index.Groups(party, role));
+            else
+                lists[i] = Shipped.Of([.. index.Rows(party, role).Where(row => Columns.Matches(row, _compiled))], far);
+            total += lists[i].Rows.Count;
         }
 
         var cut = total > budget;
@@ -97,18 +101,18 @@ internal sealed class TraceGraph
             // Rows are numbered in store order: the first shipments in store order are the smallest rows.
             var all = new int[total];
             var at = 0;
-            foreach (var rows in lists)
+            foreach (var shipped in lists)
             {
-                rows.CopyTo(all, at);
-                at += rows.Length;
+                shipped.Rows.CopyTo(all, at);
+                at += shipped.Rows.Count;
             }
 
             Array.Sort(all);
             var last = all[budget - 1];
             for (var i = 0; i < lists.Length; i++)
             {
-                if (Array.Exists(lists[i], row => row > last))
-                    lists[i] = Array.FindAll(lists[i], row => row <= last);
+                if (lists[i].Rows.Any(row => row > last))
+                    lists[i] = Shipped.Of([.. lists[i].Rows.Where(row => row <= last)], far);
             }
 
             total = budget;
@@ -119,7 +123,7 @@ internal sealed class TraceGraph
         return ((int)total, cut);
     }
 
-    private async Task<(int Read, bool Cut)> ExpandFromStoreAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, int[]> into, CancellationToken cancellationToken)
+    private async Task<(int Read, bool Cut)> ExpandFromStoreAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, Shipped> into, CancellationToken cancellationToken)
     {
         var role = downstream ? ShipmentRole.Sender : ShipmentRole.Receiver;
         IReadOnlyList<Trade> fetched = await _store.ExpandTradesAsync(
@@ -143,9 +147,40 @@ internal sealed class TraceGraph
             var grouped = rows.ToArray();
             var keys = grouped.Select(row => ((long)(far[row] + 1) << 32) | (uint)row).ToArray();
             Array.Sort(keys, grouped);
-            into[party] = grouped;
+            into[party] = Shipped.Of(grouped, far);
         }
 
         return (read, cut);
     }
+}
+
+/// <summary>
+/// A party's shipments in one direction of a trace: its rows, sorted by the party at the other end (nobody
+/// first) and in store order within each, and the runs of those rows that go to (or come from) one party.
+/// </summary>
+internal sealed record Shipped(ArraySegment<int> Rows, TradeGroup[] Groups)
+{
+    public static readonly Shipped None = new(ArraySegment<int>.Empty, []);
+
+    /// <summary>The shipments of rows already in that order, with their runs found from <paramref name="far"/>.</summary>
+    public static Shipped Of(int[] rows, int[] far)
+    {
+        var groups = new List<TradeGroup>();
+        for (var from = 0; from < rows.Length;)
+        {
+            var to = from + 1;
+            var party = far[rows[from]];
+            while (to < rows.Length && far[rows[to]] == party)
+                to++;
+            if (party >= 0)
+                groups.Add(new TradeGroup(party, new ArraySegment<int>(rows, from, to - from)));
+            from = to;
+        }
+
+        return new Shipped(rows, [.. groups]);
+    }
+
+    /// <summary>The rows of all the groups (those to or from nobody left out), which sort last.</summary>
+    public ArraySegment<int> GroupedRows =>
+        Groups.Length == 0 ? ArraySegment<int>.Empty : new ArraySegment<int>(Rows.Array!, Groups[0].Rows.Offset, Rows.Offset + Rows.Count - Groups[0].Rows.Offset);
 }
