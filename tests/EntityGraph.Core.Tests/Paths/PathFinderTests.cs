@@ -201,6 +201,30 @@ public class PathFinderTests
     }
 
     [Fact]
+    public async Task through_the_trade_index_the_links_of_a_hub_end_are_left_unread_when_the_other_end_reaches_it_cheaper()
+    {
+        // a sends to b, b sends to c; a also sends to 300 other customers.
+        var fixture = FtmGraph.Create().Company("a", "A").Company("b", "B").Company("c", "C")
+            .Shipment("s-ab", "a", "b").Shipment("s-bc", "b", "c");
+        for (var i = 0; i < 300; i++)
+            fixture.Company($"x-{i:D3}", $"X {i}").Shipment($"s-x-{i:D3}", "a", $"x-{i:D3}");
+        await using var plain = await PathGraph.LoadAsync(fixture, Ct);
+        await using var indexed = await PathGraph.LoadAsync(fixture, Ct, indexed: true);
+        var query = Between("a", "c") with { MaxHops = 4 };
+
+        var byFrontier = await plain.FindAsync(query);
+        var byCounts = await indexed.FindAsync(query);
+
+        Assert.Equal(["a -[s-ab:sender:a]- s-ab -[s-ab:receiver:b]- b -[s-bc:sender:b]- s-bc -[s-bc:receiver:c]- c"], byCounts.Connections.Select(PathGraph.Describe));
+        Assert.Equal(byFrontier.Connections.Select(PathGraph.Describe), byCounts.Connections.Select(PathGraph.Describe));
+        // Frontier sizes tie at the start, so the plain search reads a's 301 links first; the counts read
+        // from c through s-bc, b and s-ab (1 + 2 + 2 + 2 links) and never read a.
+        Assert.Equal((4, 306), (byFrontier.Expansions, byFrontier.LinksRead));
+        Assert.Equal((4, 7), (byCounts.Expansions, byCounts.LinksRead));
+        Assert.False(byCounts.Truncated);
+    }
+
+    [Fact]
     public async Task a_spent_link_budget_cuts_the_search_and_says_so()
     {
         var fixture = FtmGraph.Create().Company("a", "A").Company("b", "B").Address("hub", "Hub", of: "a");

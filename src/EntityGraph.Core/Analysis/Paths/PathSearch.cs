@@ -1,4 +1,5 @@
 using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Core.Analysis.Paths;
 
@@ -52,12 +53,19 @@ internal sealed class PathSearch
     public bool Full => _found.Count >= _query.Limit;
 
     /// <summary>
-    /// The side to expand next: the one with the smaller frontier. None when the budget was spent, or
-    /// when one side has no frontier left (it holds all it can reach, so the search is complete).
+    /// The side to expand next: the one with fewer links to read, as far as <paramref name="counts"/> tell
+    /// (without them, the one with the smaller frontier). Either side gives the same paths; only what is
+    /// read differs. None when the budget was spent, or when one side has no frontier left (it holds all
+    /// it can reach, so the search is complete).
     /// </summary>
-    public Side? NextSide() =>
-        Truncated || _forward.Frontier.Count == 0 || _backward.Frontier.Count == 0 ? null
-        : _forward.Frontier.Count <= _backward.Frontier.Count ? _forward : _backward;
+    public Side? NextSide(PartyShipmentCounts? counts)
+    {
+        if (Truncated || _forward.Frontier.Count == 0 || _backward.Frontier.Count == 0)
+            return null;
+        if (counts is null)
+            return _forward.Frontier.Count <= _backward.Frontier.Count ? _forward : _backward;
+        return LinksToRead(_forward, counts) <= LinksToRead(_backward, counts) ? _forward : _backward;
+    }
 
     /// <summary>
     /// The frontier nodes whose links must be read from the store. Following links both ways, a node
@@ -66,6 +74,13 @@ internal sealed class PathSearch
     /// </summary>
     public IReadOnlyList<string> ToRead(Side side) =>
         _query.Direction == LinkDirection.Both ? [.. side.Frontier.Where(n => !_expandedBothWays.Contains(n))] : side.Frontier;
+
+    /// <summary>
+    /// An estimate of the links around the nodes of a side still to read: a party's shipments, and two
+    /// more for the links of other kinds (or a shipment's sender and receiver).
+    /// </summary>
+    private long LinksToRead(Side side, PartyShipmentCounts counts) =>
+        ToRead(side).Sum(node => 2L + counts.Of(node));
 
     /// <summary>Takes in the links read around a side's frontier; <paramref name="cut"/> when the budget cut them.</summary>
     public void Absorb(Side side, IReadOnlyList<Link> links, bool cut)
