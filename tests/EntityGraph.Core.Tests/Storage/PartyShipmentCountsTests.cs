@@ -28,6 +28,24 @@ public class PartyShipmentCountsTests
         // A self-sent shipment is two links; a shipment is not a party.
         Assert.Equal((4, 3, 1, 0), (counts.Of("acme"), counts.Of("kg"), counts.Of("ru"), counts.Of("s1")));
         Assert.Equal(3, counts.Count);
+        Assert.Equal(await store.Store.GetDataVersionAsync(Ct), counts.Version);
+        Assert.True(counts.IsTradingParty("acme"));
+        Assert.False(counts.IsTradingParty("owner"));
+        Assert.False(counts.IsTradingParty("s1"));
+    }
+
+    [Fact]
+    public void a_shipment_named_as_the_sender_of_another_is_not_taken_for_a_trading_party()
+    {
+        var counts = PartyShipmentCounts.Build(
+        [
+            new Trade("s1", "acme", "ru", null, null, null),
+            new Trade("s2", "s1", "ru", null, null, null),
+        ], version: 7);
+
+        Assert.Equal((1, 1, 2), (counts.Of("acme"), counts.Of("s1"), counts.Of("ru")));
+        Assert.Equal((true, false, true), (counts.IsTradingParty("acme"), counts.IsTradingParty("s1"), counts.IsTradingParty("ru")));
+        Assert.Equal(7, counts.Version);
     }
 
     [Fact]
@@ -38,7 +56,7 @@ public class PartyShipmentCountsTests
             new Trade("s1", "acme", null, null, null, null),
             new Trade("s2", null, "ru", null, null, null),
             new Trade("s3", "acme", "ru", null, null, null),
-        ]);
+        ], version: 1);
 
         Assert.Equal((2, 2, 0), (counts.Of("acme"), counts.Of("ru"), counts.Of("s1")));
     }

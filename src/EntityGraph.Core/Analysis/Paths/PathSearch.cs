@@ -13,6 +13,16 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// i &lt; a lies within i &lt; a of the start, so it was expanded and all its links are known; a node
 /// at position i ≥ a is followed by one within L − i − 1 ≤ b − 1 of the end, which was expanded from
 /// the end, so the link between them is known too.
+/// <para>
+/// The expansion that brings a + b up to the most hops keeps only the links that touch both balls:
+/// a node of its frontier lies at least a from its end, so a path can only go on from it to a node
+/// within b of the other end; any other link makes every path through it longer than allowed. At
+/// the 1M benchmark's hubs that level reads tens of thousands of links of which a handful touch the
+/// other ball. The nodes it leaves undiscovered are farther than the bounds assume only on such paths.
+/// Since only links between the two frontiers are new, that level may also be read from both sides
+/// at once (see <see cref="PathFinder"/>); a link that touches both balls is then still discovered
+/// from a node of the expanded frontier or one expanded before.
+/// </para>
 /// </remarks>
 internal sealed class PathSearch
 {
@@ -64,8 +74,14 @@ internal sealed class PathSearch
             return null;
         if (counts is null)
             return _forward.Frontier.Count <= _backward.Frontier.Count ? _forward : _backward;
-        return LinksToRead(_forward, counts) <= LinksToRead(_backward, counts) ? _forward : _backward;
+        return EstimateLinks(ToRead(_forward), counts) <= EstimateLinks(ToRead(_backward), counts) ? _forward : _backward;
     }
+
+    /// <summary>The side across from <paramref name="side"/>.</summary>
+    public Side Other(Side side) => side == _forward ? _backward : _forward;
+
+    /// <summary>Whether expanding the side brings the two radii up to the most hops: no level follows it.</summary>
+    public bool IsLast(Side side) => side.Radius + 1 + Other(side).Radius >= _query.MaxHops;
 
     /// <summary>
     /// The frontier nodes whose links must be read from the store. Following links both ways, a node
@@ -76,16 +92,17 @@ internal sealed class PathSearch
         _query.Direction == LinkDirection.Both ? [.. side.Frontier.Where(n => !_expandedBothWays.Contains(n))] : side.Frontier;
 
     /// <summary>
-    /// An estimate of the links around the nodes of a side still to read: a party's shipments, and two
-    /// more for the links of other kinds (or a shipment's sender and receiver).
+    /// An estimate of the links around nodes: a party's shipments, and two more for the links of other
+    /// kinds (or a shipment's sender and receiver).
     /// </summary>
-    private long LinksToRead(Side side, PartyShipmentCounts counts) =>
-        ToRead(side).Sum(node => 2L + counts.Of(node));
+    public static long EstimateLinks(IEnumerable<string> nodes, PartyShipmentCounts counts) =>
+        nodes.Sum(node => 2L + counts.Of(node));
 
     /// <summary>Takes in the links read around a side's frontier; <paramref name="cut"/> when the budget cut them.</summary>
     public void Absorb(Side side, IReadOnlyList<Link> links, bool cut)
     {
-        var other = side == _forward ? _backward : _forward;
+        var other = Other(side);
+        var last = IsLast(side);
         var frontier = new List<string>();
         if (_query.Direction == LinkDirection.Both)
         {
@@ -98,7 +115,7 @@ internal sealed class PathSearch
 
         foreach (var link in links)
         {
-            if (link.SourceId == link.TargetId)
+            if (link.SourceId == link.TargetId || (last && !(Touches(side, link) && Touches(other, link))))
                 continue;
             if (_known.Add((link.Id, link.SourceId, link.TargetId)))
                 Index(link);
@@ -106,7 +123,8 @@ internal sealed class PathSearch
                 Discover(node);
         }
 
-        if (_query.Direction == LinkDirection.Both)
+        // After the last level a frontier node's links are known only as far as they touch the other ball.
+        if (_query.Direction == LinkDirection.Both && !last)
             _expandedBothWays.UnionWith(side.Frontier);
         side.Radius++;
         side.Frontier = frontier;
@@ -121,6 +139,9 @@ internal sealed class PathSearch
             Met |= other.Distance.ContainsKey(node);
         }
     }
+
+    private static bool Touches(Side side, Link link) =>
+        side.Distance.ContainsKey(link.SourceId) || side.Distance.ContainsKey(link.TargetId);
 
     /// <summary>Adds the paths of exactly <paramref name="length"/> links, in order, until the limit.</summary>
     public void Enumerate(int length, CancellationToken cancellationToken)
