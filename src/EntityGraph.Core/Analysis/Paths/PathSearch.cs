@@ -37,7 +37,7 @@ internal sealed class PathSearch
     private readonly Dictionary<string, List<Link>> _leaving = new(StringComparer.Ordinal);
     private readonly HashSet<(string Id, string Source, string Target)> _known = [];
     private readonly HashSet<string> _expandedBothWays = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Step[]> _steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Node, int Remaining), Step[]> _steps = [];
     private readonly Dictionary<string, int> _bounds = new(StringComparer.Ordinal);
     private readonly List<string> _route = [];
     private readonly List<Link[]> _routeLinks = [];
@@ -119,8 +119,15 @@ internal sealed class PathSearch
                 continue;
             if (_known.Add((link.Id, link.SourceId, link.TargetId)))
                 Index(link);
-            foreach (var node in Discovered(side, link))
-                Discover(node);
+            if (_query.Direction == LinkDirection.Both)
+            {
+                Discover(link.SourceId);
+                Discover(link.TargetId);
+            }
+            else
+            {
+                Discover(Reached(side, link));
+            }
         }
 
         // After the last level a frontier node's links are known only as far as they touch the other ball.
@@ -129,7 +136,6 @@ internal sealed class PathSearch
         side.Radius++;
         side.Frontier = frontier;
         Truncated |= cut;
-        _steps.Clear();
 
         void Discover(string node)
         {
@@ -149,6 +155,8 @@ internal sealed class PathSearch
         if (!Met || Full)
             return;
         ComputeBounds(length);
+        // Steps are filtered by the bounds, which change with the length and the links known.
+        _steps.Clear();
         _route.Add(_query.FromId);
         _onRoute.Add(_query.FromId);
         Walk(_query.FromId, length, cancellationToken);
@@ -176,9 +184,9 @@ internal sealed class PathSearch
 
         if (node == _query.ToId)
             return;
-        foreach (var step in Steps(node))
+        foreach (var step in Steps(node, remaining))
         {
-            if (Bound(step.NodeId) > remaining - 1 || _onRoute.Contains(step.NodeId))
+            if (_onRoute.Contains(step.NodeId))
                 continue;
             _route.Add(step.NodeId);
             _routeLinks.Add(step.Links);
@@ -250,17 +258,23 @@ internal sealed class PathSearch
         : _bounds.TryGetValue(node, out var bound) ? bound
         : _outside;
 
-    private Step[] Steps(string node)
+    /// <summary>
+    /// The steps from a node whose heads can still reach the end in the links left after them, in order
+    /// of the heads' ids. The bound filters before the steps are grouped and sorted: of a hub's tens of
+    /// thousands of links only a few lead anywhere near the end.
+    /// </summary>
+    private Step[] Steps(string node, int remaining)
     {
-        if (_steps.TryGetValue(node, out var steps))
+        if (_steps.TryGetValue((node, remaining), out var steps))
             return steps;
         steps = _leaving.TryGetValue(node, out var links)
             ? [.. links
+                .Where(l => Bound(Head(l, node)) <= remaining - 1)
                 .GroupBy(l => Head(l, node), StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Step(g.Key, [.. g.OrderBy(l => l.Id, StringComparer.Ordinal).ThenBy(l => l.SourceId, StringComparer.Ordinal).ThenBy(l => l.TargetId, StringComparer.Ordinal)]))]
             : [];
-        _steps[node] = steps;
+        _steps[(node, remaining)] = steps;
         return steps;
     }
 
@@ -288,20 +302,9 @@ internal sealed class PathSearch
         _ => link.SourceId == tail ? link.TargetId : link.SourceId,
     };
 
-    /// <summary>The nodes a side reaches through a link read around its frontier.</summary>
-    private IEnumerable<string> Discovered(Side side, Link link)
-    {
-        var pointsForward = side.IsForward == (_query.Direction == LinkDirection.Outgoing);
-        if (_query.Direction == LinkDirection.Both)
-        {
-            yield return link.SourceId;
-            yield return link.TargetId;
-        }
-        else
-        {
-            yield return pointsForward ? link.TargetId : link.SourceId;
-        }
-    }
+    /// <summary>The node a side reaches through a link read around its frontier, following links one way.</summary>
+    private string Reached(Side side, Link link) =>
+        side.IsForward == (_query.Direction == LinkDirection.Outgoing) ? link.TargetId : link.SourceId;
 
     private static LinkDirection Opposite(LinkDirection direction) => direction switch
     {
