@@ -19,6 +19,12 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     private readonly Dictionary<string, Party> _parties = new(StringComparer.Ordinal);
     private long _partiesVersion = long.MinValue;
 
+    /// <summary>
+    /// How many shipments each party has, counted when the index was last built, so that a path search can
+    /// read the links around the cheaper of its two ends; null until the first build.
+    /// </summary>
+    public PartyShipmentCounts? ShipmentCounts { get; private set; }
+
     /// <summary>The most parties kept in memory; the cache starts over when it is full.</summary>
     public int PartyCacheSize { get; init; } = 200_000;
 
@@ -73,6 +79,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
             var index = await TradeIndex.BuildAsync(inner, cancellationToken);
             lock (_gate)
                 _current = (index, version);
+            ShipmentCounts = await PartyShipmentCounts.BuildAsync(inner, cancellationToken);
             // Reading millions of rows leaves as much garbage as the index itself; give it back once, now.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             Report?.Invoke($"Trade index ready: {index.Count:N0} shipments in memory, built in {clock.Elapsed.TotalSeconds:N1} s.");

@@ -10,93 +10,172 @@ public class PathFinderOracleTests
 {
     private static readonly LinkKind[] AllKinds = Enum.GetValues<LinkKind>();
 
+    private static readonly LinkKind[] ShipmentRoles = [LinkKind.Sent, LinkKind.Received, LinkKind.Declared];
+
     [Fact]
     public async Task the_finder_returns_the_first_paths_of_a_brute_force_enumeration_in_the_same_order()
     {
-        var ct = TestContext.Current.CancellationToken;
         var compared = 0;
         var nonEmpty = 0;
         for (var seed = 0; seed < 250; seed++)
         {
-            var random = new Random(seed);
-            var fixture = FtmGraph.Create();
-            var parties = Enumerable.Range(0, random.Next(4, 9)).Select(i => $"p{i}").ToList();
-            foreach (var id in parties)
+            var (queries, withPaths, _) = await CompareAsync(seed, hubs: false);
+            compared += queries;
+            nonEmpty += withPaths;
+        }
+
+        // The comparison means something only if many random queries do have paths.
+        Assert.True(nonEmpty > compared / 3, $"only {nonEmpty} of {compared} queries had a path");
+    }
+
+    [Fact]
+    public async Task around_hub_parties_the_last_level_read_from_both_frontiers_finds_the_same_paths()
+    {
+        var compared = 0;
+        var nonEmpty = 0;
+        var bothFrontiers = 0;
+        for (var seed = 0; seed < 150; seed++)
+        {
+            var (queries, withPaths, fromBoth) = await CompareAsync(seed, hubs: true);
+            compared += queries;
+            nonEmpty += withPaths;
+            bothFrontiers += fromBoth;
+        }
+
+        Assert.True(nonEmpty > compared / 3, $"only {nonEmpty} of {compared} queries had a path");
+        // The comparison covers the two-sided read only if many searches did read that way.
+        Assert.True(bothFrontiers > compared / 10, $"only {bothFrontiers} of {compared} searches read their last level from both frontiers");
+    }
+
+    /// <summary>
+    /// Builds a random graph and compares a few random queries with the brute force, searched on the store
+    /// and through the trade index; returns how many were compared, how many had paths, and how many
+    /// searches through the index read their last level from both frontiers.
+    /// </summary>
+    /// <param name="seed">The seed of the graph and the queries.</param>
+    /// <param name="hubs">Whether most shipments gather around a few parties, as in customs data.</param>
+    private static async Task<(int Compared, int NonEmpty, int BothFrontiers)> CompareAsync(int seed, bool hubs)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (compared, nonEmpty, bothFrontiers) = (0, 0, 0);
+        var random = new Random(seed);
+        var (fixture, parties) = RandomGraph(random, hubs);
+        var entities = fixture.Entities;
+        await using var graph = await PathGraph.LoadAsync(entities, ct);
+        // Through the trade index, the shipment counts choose what to read; the paths must not change.
+        var recording = new RecordingGraphStore(graph.Store);
+        var indexed = new IndexedGraphStore(recording);
+        await indexed.BuildNowAsync(ct);
+        var byCounts = new PathFinder(indexed);
+        var nodes = parties.Concat(entities.Where(e => e.Schema is "Address" or "EconomicActivity" or "Sanction").Select(e => e.Id)).ToList();
+        var links = await graph.Store.ExpandAsync(new LinkExpansion([.. entities.Select(e => e.Id)], Limit: int.MaxValue), ct);
+
+        for (var q = 0; q < 4; q++)
+        {
+            var from = nodes[random.Next(nodes.Count)];
+            var to = nodes[random.Next(nodes.Count)];
+            if (from == to)
+                continue;
+            var query = new PathQuery
             {
-                if (random.Next(3) == 0)
-                    fixture.Person(id, id.ToUpperInvariant());
-                else
-                    fixture.Company(id, id.ToUpperInvariant());
-            }
+                FromId = from,
+                ToId = to,
+                MaxHops = random.Next(1, 7),
+                Limit = random.Next(1, 13),
+                Direction = random.Next(4) switch { 0 => LinkDirection.Outgoing, 1 => LinkDirection.Incoming, _ => LinkDirection.Both },
+                Kinds = random.Next(3) == 0 ? [.. AllKinds.Where(_ => random.Next(2) == 0)] : null,
+            };
 
-            string Any() => parties[random.Next(parties.Count)];
-            for (var a = 0; a < random.Next(0, 3); a++)
+            var expected = BruteForce(query, links).Take(query.Limit).Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}");
+            var actual = await graph.FindAsync(query);
+            var asked = recording.Expansions.Count;
+            var counted = await byCounts.FindAsync(query, ct);
+
+            Assert.False(actual.Truncated);
+            Assert.Equal(expected, actual.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
+            Assert.False(counted.Truncated);
+            Assert.Equal(expected, counted.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
+            compared++;
+            nonEmpty += actual.Connections.Count > 0 ? 1 : 0;
+            bothFrontiers += recording.Expansions.Skip(asked).Any(e => ReadsPartiesWithoutTheirShipments(e, query)) ? 1 : 0;
+
+            // Cut by a small budget, the search may miss paths but returns only real ones, shortest first.
+            var budget = random.Next(1, 8);
+            var every = BruteForce(query with { Limit = int.MaxValue }, links).Select(PathGraph.Describe).ToHashSet();
+            foreach (var cut in new[] { await graph.FindAsync(query with { LinkBudget = budget }), await byCounts.FindAsync(query with { LinkBudget = budget }, ct) })
             {
-                fixture.Address($"addr{a}", $"Street {a}");
-                for (var r = random.Next(1, 4); r > 0; r--)
-                    fixture.Set(Any(), "addressEntity", $"addr{a}");
-            }
-
-            // Fixed ids let the same pair be linked twice (parallel links); an owner may own itself (a self-loop).
-            for (var l = random.Next(2, 12); l > 0; l--)
-            {
-                var (from, to) = (Any(), Any());
-                switch (random.Next(5))
-                {
-                    case 0: fixture.Owns(from, to, id: $"own{l}"); break;
-                    case 1: fixture.Directs(from, to, id: $"dir{l}"); break;
-                    case 2: fixture.Controls(from, to, id: $"ctl{l}"); break;
-                    case 3: fixture.Entity($"rel{l}", "Associate", ("person", from), ("associate", to)); break;
-                    default: fixture.Entity($"rep{l}", "Representation", ("agent", from), ("client", to)); break;
-                }
-            }
-
-            for (var s = random.Next(0, 5); s > 0; s--)
-                fixture.Shipment($"s{s}", Any(), Any(), declarant: random.Next(4) == 0 ? Any() : null);
-            if (random.Next(3) == 0)
-                fixture.Sanction(Any());
-
-            var entities = fixture.Entities;
-            await using var graph = await PathGraph.LoadAsync(entities, ct);
-            var nodes = parties.Concat(entities.Where(e => e.Schema is "Address" or "EconomicActivity" or "Sanction").Select(e => e.Id)).ToList();
-            var links = await graph.Store.ExpandAsync(new LinkExpansion([.. entities.Select(e => e.Id)], Limit: int.MaxValue), ct);
-
-            for (var q = 0; q < 4; q++)
-            {
-                var from = nodes[random.Next(nodes.Count)];
-                var to = nodes[random.Next(nodes.Count)];
-                if (from == to)
-                    continue;
-                var query = new PathQuery
-                {
-                    FromId = from,
-                    ToId = to,
-                    MaxHops = random.Next(1, 7),
-                    Limit = random.Next(1, 13),
-                    Direction = random.Next(4) switch { 0 => LinkDirection.Outgoing, 1 => LinkDirection.Incoming, _ => LinkDirection.Both },
-                    Kinds = random.Next(3) == 0 ? [.. AllKinds.Where(_ => random.Next(2) == 0)] : null,
-                };
-
-                var expected = BruteForce(query, links).Take(query.Limit).Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}");
-                var actual = await graph.FindAsync(query);
-
-                Assert.False(actual.Truncated);
-                Assert.Equal(expected, actual.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
-                compared++;
-                nonEmpty += actual.Connections.Count > 0 ? 1 : 0;
-
-                // Cut by a small budget, the search may miss paths but returns only real ones, shortest first.
-                var budget = random.Next(1, 8);
-                var cut = await graph.FindAsync(query with { LinkBudget = budget });
-                var every = BruteForce(query with { Limit = int.MaxValue }, links).Select(PathGraph.Describe).ToHashSet();
                 Assert.All(cut.Connections, c => Assert.Contains(PathGraph.Describe(c), every));
                 Assert.Equal(cut.Connections.Select(c => c.Length).Order(), cut.Connections.Select(c => c.Length));
                 Assert.True(cut.LinksRead <= budget);
             }
         }
 
-        // The comparison means something only if many random queries do have paths.
-        Assert.True(nonEmpty > compared / 3, $"only {nonEmpty} of {compared} queries had a path");
+        return (compared, nonEmpty, bothFrontiers);
+    }
+
+    /// <summary>Whether an expansion left out the shipment roles that the query follows: the trading parties' read of a two-sided last level.</summary>
+    private static bool ReadsPartiesWithoutTheirShipments(LinkExpansion expansion, PathQuery query) =>
+        expansion.Kinds is { Count: > 0 } kinds
+        && !kinds.Any(ShipmentRoles.Contains)
+        && (query.Kinds is not { Count: > 0 } || query.Kinds.Any(ShipmentRoles.Contains));
+
+    /// <summary>
+    /// A small random graph of parties, addresses, links of every kind and shipments; with hubs, fewer
+    /// parties and most shipments sent or received by one or two of them.
+    /// </summary>
+    private static (FtmGraph Fixture, List<string> Parties) RandomGraph(Random random, bool hubs)
+    {
+        var fixture = FtmGraph.Create();
+        var parties = Enumerable.Range(0, hubs ? random.Next(4, 7) : random.Next(4, 9)).Select(i => $"p{i}").ToList();
+        foreach (var id in parties)
+        {
+            if (random.Next(3) == 0)
+                fixture.Person(id, id.ToUpperInvariant());
+            else
+                fixture.Company(id, id.ToUpperInvariant());
+        }
+
+        string Any() => parties[random.Next(parties.Count)];
+        for (var a = 0; a < random.Next(0, 3); a++)
+        {
+            fixture.Address($"addr{a}", $"Street {a}");
+            for (var r = random.Next(1, 4); r > 0; r--)
+                fixture.Set(Any(), "addressEntity", $"addr{a}");
+        }
+
+        // Fixed ids let the same pair be linked twice (parallel links); an owner may own itself (a self-loop).
+        for (var l = random.Next(2, 12); l > 0; l--)
+        {
+            var (from, to) = (Any(), Any());
+            switch (random.Next(5))
+            {
+                case 0: fixture.Owns(from, to, id: $"own{l}"); break;
+                case 1: fixture.Directs(from, to, id: $"dir{l}"); break;
+                case 2: fixture.Controls(from, to, id: $"ctl{l}"); break;
+                case 3: fixture.Entity($"rel{l}", "Associate", ("person", from), ("associate", to)); break;
+                default: fixture.Entity($"rep{l}", "Representation", ("agent", from), ("client", to)); break;
+            }
+        }
+
+        if (hubs)
+        {
+            var hub = parties.Take(random.Next(1, 3)).ToList();
+            string Hub() => hub[random.Next(hub.Count)];
+            for (var s = random.Next(5, 25); s > 0; s--)
+            {
+                var (from, to) = random.Next(2) == 0 ? (Hub(), Any()) : (Any(), Hub());
+                fixture.Shipment($"s{s}", from, to, declarant: random.Next(4) == 0 ? Any() : null);
+            }
+        }
+        else
+        {
+            for (var s = random.Next(0, 5); s > 0; s--)
+                fixture.Shipment($"s{s}", Any(), Any(), declarant: random.Next(4) == 0 ? Any() : null);
+        }
+
+        if (random.Next(3) == 0)
+            fixture.Sanction(Any());
+        return (fixture, parties);
     }
 
     /// <summary>Every simple path of at most MaxHops links, by length, then node ids, then link ids.</summary>

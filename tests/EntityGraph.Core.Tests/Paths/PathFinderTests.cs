@@ -201,6 +201,58 @@ public class PathFinderTests
     }
 
     [Fact]
+    public async Task through_the_trade_index_the_links_of_a_hub_end_are_left_unread_when_the_other_end_reaches_it_cheaper()
+    {
+        // a sends to b, b sends to c; a also sends to 300 other customers.
+        var fixture = FtmGraph.Create().Company("a", "A").Company("b", "B").Company("c", "C")
+            .Shipment("s-ab", "a", "b").Shipment("s-bc", "b", "c");
+        for (var i = 0; i < 300; i++)
+            fixture.Company($"x-{i:D3}", $"X {i}").Shipment($"s-x-{i:D3}", "a", $"x-{i:D3}");
+        await using var plain = await PathGraph.LoadAsync(fixture, Ct);
+        await using var indexed = await PathGraph.LoadAsync(fixture, Ct, indexed: true);
+        var query = Between("a", "c") with { MaxHops = 4 };
+
+        var byFrontier = await plain.FindAsync(query);
+        var byCounts = await indexed.FindAsync(query);
+
+        Assert.Equal(["a -[s-ab:sender:a]- s-ab -[s-ab:receiver:b]- b -[s-bc:sender:b]- s-bc -[s-bc:receiver:c]- c"], byCounts.Connections.Select(PathGraph.Describe));
+        Assert.Equal(byFrontier.Connections.Select(PathGraph.Describe), byCounts.Connections.Select(PathGraph.Describe));
+        // Frontier sizes tie at the start, so the plain search reads a's 301 links first; the counts read
+        // from c through s-bc, b and s-ab (1 + 2 + 2 + 2 links) and never read a.
+        Assert.Equal((4, 306), (byFrontier.Expansions, byFrontier.LinksRead));
+        Assert.Equal((4, 7), (byCounts.Expansions, byCounts.LinksRead));
+        Assert.False(byCounts.Truncated);
+    }
+
+    [Fact]
+    public async Task through_the_trade_index_two_hubs_met_at_the_last_level_are_joined_without_reading_their_shipments()
+    {
+        // a sends to h1, h2 sends to c, h1 owns h2; h1 and h2 each trade with 300 others.
+        var fixture = FtmGraph.Create().Company("a", "A").Company("c", "C").Company("h1", "H1").Company("h2", "H2")
+            .Shipment("s1", "a", "h1").Shipment("s2", "h2", "c").Owns("h1", "h2");
+        for (var i = 0; i < 300; i++)
+        {
+            fixture.Company($"x-{i:D3}", $"X {i}").Shipment($"s-x-{i:D3}", "h1", $"x-{i:D3}");
+            fixture.Company($"y-{i:D3}", $"Y {i}").Shipment($"s-y-{i:D3}", $"y-{i:D3}", "h2");
+        }
+
+        await using var plain = await PathGraph.LoadAsync(fixture, Ct);
+        await using var indexed = await PathGraph.LoadAsync(fixture, Ct, indexed: true);
+        var query = Between("a", "c") with { MaxHops = 5 };
+
+        var byFrontier = await plain.FindAsync(query);
+        var byCounts = await indexed.FindAsync(query);
+
+        Assert.Equal(["a -[s1:sender:a]- s1 -[s1:receiver:h1]- h1 -[own-h1-h2]- h2 -[s2:sender:h2]- s2 -[s2:receiver:c]- c"], byCounts.Connections.Select(PathGraph.Describe));
+        Assert.Equal(byFrontier.Connections.Select(PathGraph.Describe), byCounts.Connections.Select(PathGraph.Describe));
+        // By frontier size, h1's 302 links are read. By counts, each end is read up to its hub (1 + 2 links
+        // a side); the last level, between h1 and h2, reads only the links of other kinds around h1 (the ownership).
+        Assert.Equal((5, 308), (byFrontier.Expansions, byFrontier.LinksRead));
+        Assert.Equal((5, 7), (byCounts.Expansions, byCounts.LinksRead));
+        Assert.False(byCounts.Truncated);
+    }
+
+    [Fact]
     public async Task a_spent_link_budget_cuts_the_search_and_says_so()
     {
         var fixture = FtmGraph.Create().Company("a", "A").Company("b", "B").Address("hub", "Hub", of: "a");

@@ -5,26 +5,37 @@ using EntityGraph.Testing;
 
 namespace EntityGraph.Core.Tests.Paths;
 
-/// <summary>A fixture graph loaded into a store of its own (<see cref="TestStores"/>), searched for paths.</summary>
+/// <summary>
+/// A fixture graph loaded into a store of its own (<see cref="TestStores"/>), searched for paths, either on the
+/// store itself or, indexed, through an <see cref="IndexedGraphStore"/> over it with its index built.
+/// </summary>
 public sealed class PathGraph : IAsyncDisposable
 {
     private readonly TestStore _store;
 
-    private PathGraph(TestStore store)
+    private PathGraph(TestStore store, IGraphStore searched)
     {
         _store = store;
-        Finder = new PathFinder(Store);
+        Finder = new PathFinder(searched);
     }
 
     public IGraphStore Store => _store.Store;
 
     public PathFinder Finder { get; }
 
-    public static Task<PathGraph> LoadAsync(FtmGraph graph, CancellationToken cancellationToken) =>
-        LoadAsync(graph.Entities, cancellationToken);
+    public static Task<PathGraph> LoadAsync(FtmGraph graph, CancellationToken cancellationToken, bool indexed = false) =>
+        LoadAsync(graph.Entities, cancellationToken, indexed);
 
-    public static async Task<PathGraph> LoadAsync(IReadOnlyList<FtmEntity> entities, CancellationToken cancellationToken) =>
-        new(await TestStores.CreateAsync(TestStores.Sqlite, entities, cancellationToken));
+    public static async Task<PathGraph> LoadAsync(IReadOnlyList<FtmEntity> entities, CancellationToken cancellationToken, bool indexed = false)
+    {
+        var store = await TestStores.CreateAsync(TestStores.Sqlite, entities, cancellationToken);
+        if (!indexed)
+            return new(store, store.Store);
+        // Not disposed itself: it would dispose the store, which the test store does.
+        var indexedStore = new IndexedGraphStore(store.Store);
+        await indexedStore.BuildNowAsync(cancellationToken);
+        return new(store, indexedStore);
+    }
 
     public Task<PathResult> FindAsync(PathQuery query) => Finder.FindAsync(query, TestContext.Current.CancellationToken);
 

@@ -6,7 +6,8 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// <summary>
 /// Finds the k shortest simple connections between two nodes over any kinds of link, shortest first.
 /// A bidirectional breadth-first search grows a ball around each end, one store call per level for
-/// the whole frontier of the smaller side; once the balls together span the length wanted, every
+/// the whole frontier of the side with fewer links to read (by the shipment counts of an
+/// <see cref="IndexedGraphStore"/>, else the smaller frontier); once the balls together span the length wanted, every
 /// path of that length is enumerated in memory, pruned by a lower bound on each node's distance to
 /// the end. The length grows from the shortest distance up to <see cref="PathQuery.MaxHops"/> until
 /// the limit is reached, so when fewer shortest paths exist than asked for, longer ones follow. The links
@@ -17,35 +18,47 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// Parallel links between the same two nodes (an ownership and a directorship, say) are different
 /// evidence and so make different paths. Ties in length are ordered by the ids of the nodes along
 /// the path, then by the ids of the links.
+/// <para>
+/// The last level needs only the links between the two frontiers. Following links both ways with
+/// counts as current as the store, a hub party's shipment links need not be read for it: each has a
+/// shipment at its other end, so reading the shipments (and other non-parties) of both frontiers, and
+/// only the other kinds of link around the trading parties of the expanded one, finds every such link,
+/// in two store calls. It is chosen when its estimate is the smaller.
+/// </para>
 /// </remarks>
 public sealed class PathFinder(IGraphStore store)
 {
+    private static readonly LinkKind[] ShipmentRoles = [LinkKind.Sent, LinkKind.Received, LinkKind.Declared];
+
     public async Task<PathResult> FindAsync(PathQuery query, CancellationToken cancellationToken)
     {
         Validate(query);
         var kinds = query.Kinds is { Count: > 0 } k ? k.Distinct().ToArray() : null;
         var search = new PathSearch(query);
+        var counts = (store as IndexedGraphStore)?.ShipmentCounts;
+        var current = counts is not null && counts.Version == await store.GetDataVersionAsync(cancellationToken);
         var linksRead = 0;
         var expansions = 0;
         for (var length = 1; length <= query.MaxHops; length++)
         {
-            if (search.NextSide() is { } side)
+            if (search.NextSide(counts) is { } side)
             {
-                var toRead = search.ToRead(side);
-                var remaining = query.LinkBudget - linksRead;
-                IReadOnlyList<Link> links = [];
-                if (toRead.Count > 0)
+                var links = new List<Link>();
+                var cut = false;
+                foreach (var (nodes, readKinds) in Reads(search, side, kinds, current ? counts : null))
                 {
+                    var remaining = query.LinkBudget - linksRead;
                     // One more than the budget allows, to tell a cut from a frontier that had exactly that many.
                     var limit = remaining == int.MaxValue ? remaining : remaining + 1;
-                    links = await store.ExpandAsync(new LinkExpansion(toRead, kinds, side.Fetch, Limit: limit), cancellationToken);
+                    var read = await store.ExpandAsync(new LinkExpansion(nodes, readKinds, side.Fetch, Limit: limit), cancellationToken);
                     expansions++;
+                    cut = read.Count > remaining;
+                    links.AddRange(cut ? read.Take(remaining) : read);
+                    linksRead += Math.Min(read.Count, remaining);
+                    if (cut)
+                        break;
                 }
 
-                var cut = links.Count > remaining;
-                if (cut)
-                    links = [.. links.Take(remaining)];
-                linksRead += links.Count;
                 search.Absorb(side, links, cut);
             }
             else if (!search.Met)
@@ -60,6 +73,31 @@ public sealed class PathFinder(IGraphStore store)
         }
 
         return new PathResult(search.Found, search.Truncated, linksRead, expansions);
+    }
+
+    /// <summary>
+    /// The store calls of one level: the side's frontier; or at the last level, with current counts and
+    /// when it is estimated cheaper, the non-parties of both frontiers and the other links of the side's
+    /// trading parties. Calls with no node are left out.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds)> Reads(
+        PathSearch search, PathSearch.Side side, IReadOnlyCollection<LinkKind>? kinds, PartyShipmentCounts? counts)
+    {
+        var toRead = search.ToRead(side);
+        if (counts is null || side.Fetch != LinkDirection.Both || !search.IsLast(side))
+            return toRead.Count == 0 ? [] : [(toRead, kinds)];
+        var parties = toRead.Where(counts.IsTradingParty).ToList();
+        var others = toRead.Concat(search.ToRead(search.Other(side))).Where(n => !counts.IsTradingParty(n)).Distinct(StringComparer.Ordinal).ToList();
+        var otherKinds = (kinds ?? Enum.GetValues<LinkKind>()).Except(ShipmentRoles).ToArray();
+        var bothSides = PathSearch.EstimateLinks(others, counts) + (otherKinds.Length == 0 ? 0 : 2L * parties.Count);
+        if (bothSides >= PathSearch.EstimateLinks(toRead, counts))
+            return toRead.Count == 0 ? [] : [(toRead, kinds)];
+        var reads = new List<(IReadOnlyList<string>, IReadOnlyCollection<LinkKind>?)>();
+        if (others.Count > 0)
+            reads.Add((others, kinds));
+        if (parties.Count > 0 && otherKinds.Length > 0)
+            reads.Add((parties, otherKinds));
+        return reads;
     }
 
     private static void Validate(PathQuery query)

@@ -7,5 +7,5 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// connections may exist than those returned.
 /// </param>
 /// <param name="LinksRead">How many links the store returned over the whole search.</param>
-/// <param name="Expansions">How many times the store was asked for links (once per level and side).</param>
+/// <param name="Expansions">How many times the store was asked for links: once per level, twice for a last level read from both frontiers.</param>
 public sealed record PathResult(IReadOnlyList<Connection> Connections, bool Truncated, int LinksRead, int Expansions);

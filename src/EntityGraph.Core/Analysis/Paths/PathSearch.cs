@@ -1,4 +1,5 @@
 using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Core.Analysis.Paths;
 
@@ -12,6 +13,16 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// i &lt; a lies within i &lt; a of the start, so it was expanded and all its links are known; a node
 /// at position i ≥ a is followed by one within L − i − 1 ≤ b − 1 of the end, which was expanded from
 /// the end, so the link between them is known too.
+/// <para>
+/// The expansion that brings a + b up to the most hops keeps only the links that touch both balls:
+/// a node of its frontier lies at least a from its end, so a path can only go on from it to a node
+/// within b of the other end; any other link makes every path through it longer than allowed. At
+/// the 1M benchmark's hubs that level reads tens of thousands of links of which a handful touch the
+/// other ball. The nodes it leaves undiscovered are farther than the bounds assume only on such paths.
+/// Since only links between the two frontiers are new, that level may also be read from both sides
+/// at once (see <see cref="PathFinder"/>); a link that touches both balls is then still discovered
+/// from a node of the expanded frontier or one expanded before.
+/// </para>
 /// </remarks>
 internal sealed class PathSearch
 {
@@ -26,7 +37,7 @@ internal sealed class PathSearch
     private readonly Dictionary<string, List<Link>> _leaving = new(StringComparer.Ordinal);
     private readonly HashSet<(string Id, string Source, string Target)> _known = [];
     private readonly HashSet<string> _expandedBothWays = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Step[]> _steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Node, int Remaining), Step[]> _steps = [];
     private readonly Dictionary<string, int> _bounds = new(StringComparer.Ordinal);
     private readonly List<string> _route = [];
     private readonly List<Link[]> _routeLinks = [];
@@ -52,12 +63,25 @@ internal sealed class PathSearch
     public bool Full => _found.Count >= _query.Limit;
 
     /// <summary>
-    /// The side to expand next: the one with the smaller frontier. None when the budget was spent, or
-    /// when one side has no frontier left (it holds all it can reach, so the search is complete).
+    /// The side to expand next: the one with fewer links to read, as far as <paramref name="counts"/> tell
+    /// (without them, the one with the smaller frontier). Either side gives the same paths; only what is
+    /// read differs. None when the budget was spent, or when one side has no frontier left (it holds all
+    /// it can reach, so the search is complete).
     /// </summary>
-    public Side? NextSide() =>
-        Truncated || _forward.Frontier.Count == 0 || _backward.Frontier.Count == 0 ? null
-        : _forward.Frontier.Count <= _backward.Frontier.Count ? _forward : _backward;
+    public Side? NextSide(PartyShipmentCounts? counts)
+    {
+        if (Truncated || _forward.Frontier.Count == 0 || _backward.Frontier.Count == 0)
+            return null;
+        if (counts is null)
+            return _forward.Frontier.Count <= _backward.Frontier.Count ? _forward : _backward;
+        return EstimateLinks(ToRead(_forward), counts) <= EstimateLinks(ToRead(_backward), counts) ? _forward : _backward;
+    }
+
+    /// <summary>The side across from <paramref name="side"/>.</summary>
+    public Side Other(Side side) => side == _forward ? _backward : _forward;
+
+    /// <summary>Whether expanding the side brings the two radii up to the most hops: no level follows it.</summary>
+    public bool IsLast(Side side) => side.Radius + 1 + Other(side).Radius >= _query.MaxHops;
 
     /// <summary>
     /// The frontier nodes whose links must be read from the store. Following links both ways, a node
@@ -67,10 +91,18 @@ internal sealed class PathSearch
     public IReadOnlyList<string> ToRead(Side side) =>
         _query.Direction == LinkDirection.Both ? [.. side.Frontier.Where(n => !_expandedBothWays.Contains(n))] : side.Frontier;
 
+    /// <summary>
+    /// An estimate of the links around nodes: a party's shipments, and two more for the links of other
+    /// kinds (or a shipment's sender and receiver).
+    /// </summary>
+    public static long EstimateLinks(IEnumerable<string> nodes, PartyShipmentCounts counts) =>
+        nodes.Sum(node => 2L + counts.Of(node));
+
     /// <summary>Takes in the links read around a side's frontier; <paramref name="cut"/> when the budget cut them.</summary>
     public void Absorb(Side side, IReadOnlyList<Link> links, bool cut)
     {
-        var other = side == _forward ? _backward : _forward;
+        var other = Other(side);
+        var last = IsLast(side);
         var frontier = new List<string>();
         if (_query.Direction == LinkDirection.Both)
         {
@@ -83,20 +115,27 @@ internal sealed class PathSearch
 
         foreach (var link in links)
         {
-            if (link.SourceId == link.TargetId)
+            if (link.SourceId == link.TargetId || (last && !(Touches(side, link) && Touches(other, link))))
                 continue;
             if (_known.Add((link.Id, link.SourceId, link.TargetId)))
                 Index(link);
-            foreach (var node in Discovered(side, link))
-                Discover(node);
+            if (_query.Direction == LinkDirection.Both)
+            {
+                Discover(link.SourceId);
+                Discover(link.TargetId);
+            }
+            else
+            {
+                Discover(Reached(side, link));
+            }
         }
 
-        if (_query.Direction == LinkDirection.Both)
+        // After the last level a frontier node's links are known only as far as they touch the other ball.
+        if (_query.Direction == LinkDirection.Both && !last)
             _expandedBothWays.UnionWith(side.Frontier);
         side.Radius++;
         side.Frontier = frontier;
         Truncated |= cut;
-        _steps.Clear();
 
         void Discover(string node)
         {
@@ -107,12 +146,17 @@ internal sealed class PathSearch
         }
     }
 
+    private static bool Touches(Side side, Link link) =>
+        side.Distance.ContainsKey(link.SourceId) || side.Distance.ContainsKey(link.TargetId);
+
     /// <summary>Adds the paths of exactly <paramref name="length"/> links, in order, until the limit.</summary>
     public void Enumerate(int length, CancellationToken cancellationToken)
     {
         if (!Met || Full)
             return;
         ComputeBounds(length);
+        // Steps are filtered by the bounds, which change with the length and the links known.
+        _steps.Clear();
         _route.Add(_query.FromId);
         _onRoute.Add(_query.FromId);
         Walk(_query.FromId, length, cancellationToken);
@@ -140,9 +184,9 @@ internal sealed class PathSearch
 
         if (node == _query.ToId)
             return;
-        foreach (var step in Steps(node))
+        foreach (var step in Steps(node, remaining))
         {
-            if (Bound(step.NodeId) > remaining - 1 || _onRoute.Contains(step.NodeId))
+            if (_onRoute.Contains(step.NodeId))
                 continue;
             _route.Add(step.NodeId);
             _routeLinks.Add(step.Links);
@@ -214,17 +258,23 @@ internal sealed class PathSearch
         : _bounds.TryGetValue(node, out var bound) ? bound
         : _outside;
 
-    private Step[] Steps(string node)
+    /// <summary>
+    /// The steps from a node whose heads can still reach the end in the links left after them, in order
+    /// of the heads' ids. The bound filters before the steps are grouped and sorted: of a hub's tens of
+    /// thousands of links only a few lead anywhere near the end.
+    /// </summary>
+    private Step[] Steps(string node, int remaining)
     {
-        if (_steps.TryGetValue(node, out var steps))
+        if (_steps.TryGetValue((node, remaining), out var steps))
             return steps;
         steps = _leaving.TryGetValue(node, out var links)
             ? [.. links
+                .Where(l => Bound(Head(l, node)) <= remaining - 1)
                 .GroupBy(l => Head(l, node), StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Step(g.Key, [.. g.OrderBy(l => l.Id, StringComparer.Ordinal).ThenBy(l => l.SourceId, StringComparer.Ordinal).ThenBy(l => l.TargetId, StringComparer.Ordinal)]))]
             : [];
-        _steps[node] = steps;
+        _steps[(node, remaining)] = steps;
         return steps;
     }
 
@@ -252,20 +302,9 @@ internal sealed class PathSearch
         _ => link.SourceId == tail ? link.TargetId : link.SourceId,
     };
 
-    /// <summary>The nodes a side reaches through a link read around its frontier.</summary>
-    private IEnumerable<string> Discovered(Side side, Link link)
-    {
-        var pointsForward = side.IsForward == (_query.Direction == LinkDirection.Outgoing);
-        if (_query.Direction == LinkDirection.Both)
-        {
-            yield return link.SourceId;
-            yield return link.TargetId;
-        }
-        else
-        {
-            yield return pointsForward ? link.TargetId : link.SourceId;
-        }
-    }
+    /// <summary>The node a side reaches through a link read around its frontier, following links one way.</summary>
+    private string Reached(Side side, Link link) =>
+        side.IsForward == (_query.Direction == LinkDirection.Outgoing) ? link.TargetId : link.SourceId;
 
     private static LinkDirection Opposite(LinkDirection direction) => direction switch
     {
