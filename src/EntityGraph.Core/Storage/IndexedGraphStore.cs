@@ -7,7 +7,7 @@ namespace EntityGraph.Core.Storage;
 /// <summary>
 /// A store with what analysis reads most held in memory, never stale: trade expansions (the hops of a
 /// trace) are answered from a <see cref="TradeIndex"/> while it is current, and parties read by id are
-/// kept in a bounded cache. Both are tied to the store's data version: when it moves, whoever wrote, the
+/// kept in a bounded cache, as are the links around single nodes with many of them. All are tied to the store's data version: when it moves, whoever wrote, the
 /// cache is dropped and the index is built again in the background, and until then the store answers.
 /// Everything else passes straight through.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     private Task? _building;
     private readonly Dictionary<string, Party> _parties = new(StringComparer.Ordinal);
     private long _partiesVersion = long.MinValue;
+    private readonly ExpansionCache _expansions = new();
 
     /// <summary>
     /// How many shipments each party has, counted when the index was last built, so that a path search can
@@ -27,6 +28,15 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
 
     /// <summary>The most parties kept in memory; the cache starts over when it is full.</summary>
     public int PartyCacheSize { get; init; } = 200_000;
+
+    /// <summary>The most links kept in memory from expansions of single nodes; the cache starts over when it is full.</summary>
+    public int LinkCacheSize { get; init; } = 300_000;
+
+    /// <summary>
+    /// How many links an expansion of a single node must return to be kept: below it the store answers fast
+    /// enough. A path search reads each party with at least this many shipments on its own, so that it is kept.
+    /// </summary>
+    public int CachedExpansionMinimum { get; init; } = 1_000;
 
     /// <summary>Told, in a sentence, when an index is built or fails to build.</summary>
     public Action<string>? Report { get; init; }
@@ -156,7 +166,18 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
 
     public Task<SearchPage> SearchAsync(PartySearch query, CancellationToken cancellationToken) => inner.SearchAsync(query, cancellationToken);
 
-    public Task<IReadOnlyList<Link>> ExpandAsync(LinkExpansion expansion, CancellationToken cancellationToken) => inner.ExpandAsync(expansion, cancellationToken);
+    public async Task<IReadOnlyList<Link>> ExpandAsync(LinkExpansion expansion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(expansion);
+        if (!ExpansionCache.Keeps(expansion))
+            return await inner.ExpandAsync(expansion, cancellationToken);
+        var version = await inner.GetDataVersionAsync(cancellationToken);
+        if (_expansions.TryGet(expansion, version, out var held))
+            return held;
+        var links = await inner.ExpandAsync(expansion, cancellationToken);
+        _expansions.Add(expansion, version, links, CachedExpansionMinimum, LinkCacheSize);
+        return links;
+    }
 
     public Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandShipmentsAsync(expansion, cancellationToken);
 

@@ -19,7 +19,7 @@ public class PathFinderOracleTests
         var nonEmpty = 0;
         for (var seed = 0; seed < 250; seed++)
         {
-            var (queries, withPaths, _) = await CompareAsync(seed, hubs: false);
+            var (queries, withPaths, _, _) = await CompareAsync(seed, hubs: false);
             compared += queries;
             nonEmpty += withPaths;
         }
@@ -34,37 +34,44 @@ public class PathFinderOracleTests
         var compared = 0;
         var nonEmpty = 0;
         var bothFrontiers = 0;
+        var fromMemory = 0;
         for (var seed = 0; seed < 150; seed++)
         {
-            var (queries, withPaths, fromBoth) = await CompareAsync(seed, hubs: true);
+            var (queries, withPaths, fromBoth, kept) = await CompareAsync(seed, hubs: true);
             compared += queries;
             nonEmpty += withPaths;
             bothFrontiers += fromBoth;
+            fromMemory += kept;
         }
 
         Assert.True(nonEmpty > compared / 3, $"only {nonEmpty} of {compared} queries had a path");
         // The comparison covers the two-sided read only if many searches did read that way.
         Assert.True(bothFrontiers > compared / 10, $"only {bothFrontiers} of {compared} searches read their last level from both frontiers");
+        // The comparison covers the hubs' links kept in memory only if many searches found some there.
+        Assert.True(fromMemory > compared / 3, $"only {fromMemory} of {compared} searches found a hub's links in memory");
     }
 
     /// <summary>
     /// Builds a random graph and compares a few random queries with the brute force, searched on the store
     /// and through the trade index; returns how many were compared, how many had paths, and how many
-    /// searches through the index read their last level from both frontiers.
+    /// searches through the index read their last level from both frontiers, and how many of those found
+    /// some of their links kept in memory.
     /// </summary>
     /// <param name="seed">The seed of the graph and the queries.</param>
     /// <param name="hubs">Whether most shipments gather around a few parties, as in customs data.</param>
-    private static async Task<(int Compared, int NonEmpty, int BothFrontiers)> CompareAsync(int seed, bool hubs)
+    private static async Task<(int Compared, int NonEmpty, int BothFrontiers, int FromMemory)> CompareAsync(int seed, bool hubs)
     {
         var ct = TestContext.Current.CancellationToken;
-        var (compared, nonEmpty, bothFrontiers) = (0, 0, 0);
+        var (compared, nonEmpty, bothFrontiers, fromMemory) = (0, 0, 0, 0);
         var random = new Random(seed);
         var (fixture, parties) = RandomGraph(random, hubs);
         var entities = fixture.Entities;
         await using var graph = await PathGraph.LoadAsync(entities, ct);
-        // Through the trade index, the shipment counts choose what to read; the paths must not change.
+        // Through the trade index, the shipment counts choose what to read, and the links of every party with
+        // two shipments or more are kept once read, for later queries of other lengths, kinds and directions;
+        // the paths must not change.
         var recording = new RecordingGraphStore(graph.Store);
-        var indexed = new IndexedGraphStore(recording);
+        var indexed = new IndexedGraphStore(recording) { CachedExpansionMinimum = 2 };
         await indexed.BuildNowAsync(ct);
         var byCounts = new PathFinder(indexed);
         var nodes = parties.Concat(entities.Where(e => e.Schema is "Address" or "EconomicActivity" or "Sanction").Select(e => e.Id)).ToList();
@@ -99,6 +106,12 @@ public class PathFinderOracleTests
             nonEmpty += actual.Connections.Count > 0 ? 1 : 0;
             bothFrontiers += recording.Expansions.Skip(asked).Any(e => ReadsPartiesWithoutTheirShipments(e, query)) ? 1 : 0;
 
+            // Asked again, the search finds the hubs' links in memory and the same paths.
+            var before = recording.Expansions.Count;
+            var again = await byCounts.FindAsync(query, ct);
+            Assert.Equal(expected, again.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
+            fromMemory += again.Expansions > recording.Expansions.Count - before ? 1 : 0;
+
             // Cut by a small budget, the search may miss paths but returns only real ones, shortest first.
             var budget = random.Next(1, 8);
             var every = BruteForce(query with { Limit = int.MaxValue }, links).Select(PathGraph.Describe).ToHashSet();
@@ -110,7 +123,7 @@ public class PathFinderOracleTests
             }
         }
 
-        return (compared, nonEmpty, bothFrontiers);
+        return (compared, nonEmpty, bothFrontiers, fromMemory);
     }
 
     /// <summary>Whether an expansion left out the shipment roles that the query follows: the trading parties' read of a two-sided last level.</summary>

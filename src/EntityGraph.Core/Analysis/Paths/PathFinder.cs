@@ -12,6 +12,8 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// the end. The length grows from the shortest distance up to <see cref="PathQuery.MaxHops"/> until
 /// the limit is reached, so when fewer shortest paths exist than asked for, longer ones follow. The links
 /// of a node are read at most once per direction: once in all when links are followed both ways.
+/// Through an <see cref="IndexedGraphStore"/>, a party with many shipments is read in a call of its
+/// own, which the store keeps in memory for the searches after it.
 /// </summary>
 /// <remarks>
 /// Paths are about connection, not about what holds today: links count whatever their dates.
@@ -37,6 +39,7 @@ public sealed class PathFinder(IGraphStore store)
         var search = new PathSearch(query);
         var counts = (store as IndexedGraphStore)?.ShipmentCounts;
         var current = counts is not null && counts.Version == await store.GetDataVersionAsync(cancellationToken);
+        var hubMinimum = (store as IndexedGraphStore)?.CachedExpansionMinimum;
         var linksRead = 0;
         var expansions = 0;
         for (var length = 1; length <= query.MaxHops; length++)
@@ -45,7 +48,8 @@ public sealed class PathFinder(IGraphStore store)
             {
                 var links = new List<Link>();
                 var cut = false;
-                foreach (var (nodes, readKinds) in Reads(search, side, kinds, current ? counts : null))
+                var reads = Reads(search, side, kinds, current ? counts : null).SelectMany(read => SeparateHubs(read, counts, hubMinimum));
+                foreach (var (nodes, readKinds) in reads)
                 {
                     var remaining = query.LinkBudget - linksRead;
                     // One more than the budget allows, to tell a cut from a frontier that had exactly that many.
@@ -97,6 +101,26 @@ public sealed class PathFinder(IGraphStore store)
             reads.Add((others, kinds));
         if (parties.Count > 0 && otherKinds.Length > 0)
             reads.Add((parties, otherKinds));
+        return reads;
+    }
+
+    /// <summary>
+    /// A read split so that each party with at least <paramref name="hubMinimum"/> shipments, when its
+    /// shipment links are read, is read on its own: an <see cref="IndexedGraphStore"/> keeps such a read,
+    /// and the next search through the same hub finds its links in memory.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds)> SeparateHubs(
+        (IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds) read, PartyShipmentCounts? counts, int? hubMinimum)
+    {
+        if (counts is null || hubMinimum is not { } minimum || (read.Kinds is { Count: > 0 } k && !k.Contains(LinkKind.Sent) && !k.Contains(LinkKind.Received)))
+            return [read];
+        var hubs = read.Nodes.Where(n => counts.Of(n) >= minimum).ToList();
+        if (hubs.Count == 0)
+            return [read];
+        var rest = read.Nodes.Except(hubs, StringComparer.Ordinal).ToList();
+        var reads = hubs.Select(hub => ((IReadOnlyList<string>)[hub], read.Kinds)).ToList();
+        if (rest.Count > 0)
+            reads.Insert(0, (rest, read.Kinds));
         return reads;
     }
 

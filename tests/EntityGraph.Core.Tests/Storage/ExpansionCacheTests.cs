@@ -1,0 +1,67 @@
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
+using EntityGraph.Core.Tests.Paths;
+using EntityGraph.Testing;
+
+namespace EntityGraph.Core.Tests.Storage;
+
+/// <summary>The links around single nodes kept by an <see cref="IndexedGraphStore"/>, against a real SQLite store.</summary>
+public class ExpansionCacheTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static FtmGraph Hub() => FtmGraph.Create()
+        .Company("hub", "Hub").Company("a", "A").Company("b", "B").Person("owner", "Owner")
+        .Shipment("s1", "hub", "a").Shipment("s2", "hub", "b").Shipment("s3", "a", "hub", declarant: "owner")
+        .Owns("owner", "hub");
+
+    [Fact]
+    public async Task a_kept_expansion_answers_as_the_store_does_for_any_limit_kinds_and_direction_without_asking_it_again()
+    {
+        await using var store = await TestStores.CreateAsync(TestStores.Sqlite, Hub().Entities, Ct);
+        var recording = new RecordingGraphStore(store.Store);
+        var indexed = new IndexedGraphStore(recording) { CachedExpansionMinimum = 2 };
+        var expansions = new LinkExpansion[]
+        {
+            new(["hub"]),
+            new(["hub"], Limit: 2),
+            new(["hub"], Direction: LinkDirection.Outgoing),
+            new(["hub"], Direction: LinkDirection.Incoming),
+            new(["hub"], [LinkKind.Sent]),
+            new(["hub"], [LinkKind.Received, LinkKind.Owns]),
+            new(["hub"], ActiveFrom: new DateOnly(2030, 1, 1)),
+            new(["a"]),
+            new(["hub", "a"]),
+        };
+
+        foreach (var round in new[] { 1, 2 })
+        {
+            foreach (var expansion in expansions)
+                Assert.Equal(Describe(await store.Store.ExpandAsync(expansion, Ct)), Describe(await indexed.ExpandAsync(expansion, Ct)));
+        }
+
+        // The cut expansion was answered from the complete one before it, and the second round asked the
+        // store only for the two nodes, which are not kept.
+        Assert.Equal(expansions.Length, recording.Expansions.Count);
+        Assert.DoesNotContain(recording.Expansions, e => e.Limit == 2);
+    }
+
+    [Fact]
+    public async Task a_kept_expansion_is_dropped_when_the_store_changes()
+    {
+        await using var store = await TestStores.CreateAsync(TestStores.Sqlite, Hub().Entities, Ct);
+        var indexed = new IndexedGraphStore(store.Store) { CachedExpansionMinimum = 1 };
+        var before = await indexed.ExpandAsync(new LinkExpansion(["hub"]), Ct);
+
+        var more = FtmGraph.Create().Company("c", "C").Shipment("s4", "hub", "c").Entities;
+        await store.Store.UpsertAsync(more, new ImportRun("fixture", "fixture-run-2", DateTimeOffset.UnixEpoch), Ct);
+        var after = await indexed.ExpandAsync(new LinkExpansion(["hub"]), Ct);
+
+        Assert.DoesNotContain(before, l => l.TargetId == "s4");
+        Assert.Equal(Describe(await store.Store.ExpandAsync(new LinkExpansion(["hub"]), Ct)), Describe(after));
+        Assert.Contains(after, l => l.TargetId == "s4");
+    }
+
+    private static List<string> Describe(IReadOnlyList<Link> links) =>
+        [.. links.Select(l => $"{l.Id} {l.Kind} {l.SourceId}>{l.TargetId} {string.Join(',', l.Provenance.Datasets)} {l.Provenance.SourceId} {l.Provenance.FirstSeen:O} {l.Provenance.LastSeen:O}")];
+}
