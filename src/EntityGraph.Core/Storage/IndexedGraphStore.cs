@@ -89,7 +89,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
             var index = await TradeIndex.BuildAsync(inner, cancellationToken);
             lock (_gate)
                 _current = (index, version);
-            ShipmentCounts = await PartyShipmentCounts.BuildAsync(inner, cancellationToken);
+            ShipmentCounts = PartyShipmentCounts.From(index, version);
             // Reading millions of rows leaves as much garbage as the index itself; give it back once, now.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             Report?.Invoke($"Trade index ready: {index.Count:N0} shipments in memory, built in {clock.Elapsed.TotalSeconds:N1} s.");

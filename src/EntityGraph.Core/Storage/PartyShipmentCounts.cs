@@ -51,6 +51,19 @@ public sealed class PartyShipmentCounts
         return builder.Build(version);
     }
 
+    /// <summary>The counts of a trade index's parties, from what it holds per party, without reading the trades again.</summary>
+    internal static PartyShipmentCounts From(TradeIndex index, long version)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var builder = new Builder();
+        var columns = index.Columns;
+        for (var row = 0; row < columns.Count; row++)
+            builder.AddShipment(columns.Ids[row]);
+        for (var party = 0; party < columns.PartyCount; party++)
+            builder.AddParty(columns.PartyId(party), index.Rows(party, ShipmentRole.Sender).Count + index.Rows(party, ShipmentRole.Receiver).Count);
+        return builder.Build(version);
+    }
+
     /// <summary>The shipments the party sent plus those it received; 0 for a node that is not a trading party.</summary>
     public int Of(string id) => _counts.GetValueOrDefault(id);
 
@@ -67,12 +80,16 @@ public sealed class PartyShipmentCounts
 
         public void Add(Trade trade)
         {
-            _shipmentHashes.Add(Hash(trade.ShipmentId));
+            AddShipment(trade.ShipmentId);
             if (trade.SenderId is { } sender)
-                CollectionsMarshal.GetValueRefOrAddDefault(_counts, sender, out _)++;
+                AddParty(sender, 1);
             if (trade.ReceiverId is { } receiver)
-                CollectionsMarshal.GetValueRefOrAddDefault(_counts, receiver, out _)++;
+                AddParty(receiver, 1);
         }
+
+        public void AddShipment(string id) => _shipmentHashes.Add(Hash(id));
+
+        public void AddParty(string id, int shipments) => CollectionsMarshal.GetValueRefOrAddDefault(_counts, id, out _) += shipments;
 
         /// <summary>
         /// Sets apart the parties whose id hashes like a shipment's: a shipment named as another's sender or

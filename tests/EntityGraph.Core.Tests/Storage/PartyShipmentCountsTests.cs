@@ -60,4 +60,24 @@ public class PartyShipmentCountsTests
 
         Assert.Equal((2, 2, 0), (counts.Of("acme"), counts.Of("ru"), counts.Of("s1")));
     }
+
+    [Fact]
+    public void counts_taken_from_a_trade_index_are_those_counted_from_its_trades()
+    {
+        Trade[] trades =
+        [
+            new("s1", "acme", "ru", null, null, null),
+            new("s2", "s1", "ru", null, null, null),
+            new("s3", "acme", null, null, null, null),
+            new("s4", null, "kg", null, null, null),
+            new("s5", "kg", "kg", null, null, null),
+        ];
+
+        var counted = PartyShipmentCounts.Build(trades, version: 3);
+        var taken = PartyShipmentCounts.From(TradeIndex.Build(trades), version: 3);
+
+        foreach (var id in new[] { "acme", "ru", "kg", "s1", "s2", "nobody" })
+            Assert.Equal((id, counted.Of(id), counted.IsTradingParty(id)), (id, taken.Of(id), taken.IsTradingParty(id)));
+        Assert.Equal((counted.Count, counted.Version), (taken.Count, taken.Version));
+    }
 }
