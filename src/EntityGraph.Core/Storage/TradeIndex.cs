@@ -11,8 +11,8 @@ namespace EntityGraph.Core.Storage;
 /// <remarks>
 /// Shipments are rows of <see cref="TradeColumns"/> in store order, so a row number compares as the
 /// store orders. Each party's rows are kept grouped by the party at the other end (then in store
-/// order), which is how a trace walks them. About 60 bytes a shipment with its id: 5,000,000 shipments
-/// take some 300 MB.
+/// order), which is how a trace walks them. 5,000,000 shipments took 1.15 GB (230 bytes a shipment,
+/// its id included).
 /// </remarks>
 public sealed class TradeIndex
 {
