@@ -6,12 +6,12 @@ namespace EntityGraph.Core.Storage;
 /// How many shipments each party sent or received, held in memory: the number of shipment links a store
 /// returns around the party, known before reading them. A search that must read the links around one of
 /// two sets of nodes compares these to read the cheaper set; a hub party with tens of thousands of
-/// shipments then no longer looks as cheap as a single shipment. Built once from
-/// <see cref="IGraphStore.StreamTradesAsync"/>; it does not follow later changes, so a count may be stale,
+/// shipments then no longer looks as cheap as a single shipment. Built from a <see cref="TradeIndex"/> (or
+/// from a store's trades); it does not follow later changes, so a count may be stale,
 /// which only makes a choice between equally correct reads a worse one. Whoever relies on more than an
 /// estimate compares <see cref="Version"/> with the store's data version.
 /// </summary>
-/// <remarks>About 60 bytes a party with its id: 1,000,000 parties take some 60 MB.</remarks>
+/// <remarks>A count per trading party, keyed by its id, and the parties whose id may also name a shipment.</remarks>
 public sealed class PartyShipmentCounts
 {
     private readonly Dictionary<string, int> _counts;
