@@ -7,8 +7,9 @@ namespace EntityGraph.Core.Storage;
 /// <summary>
 /// A store with what analysis reads most held in memory, never stale: trade expansions (the hops of a
 /// trace) are answered from a <see cref="TradeIndex"/> while it is current, and parties read by id are
-/// kept in a bounded cache, as are the links around single nodes with many of them. All are tied to the store's data version: when it moves, whoever wrote, the
-/// cache is dropped and the index is built again in the background, and until then the store answers.
+/// kept in a bounded cache, as are the links around single nodes with many of them. All are tied to the
+/// store's data version: when it moves, whoever wrote, the caches are dropped and the index is built
+/// again in the background, and until then the store answers.
 /// Everything else passes straight through.
 /// </summary>
 public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore

@@ -7,8 +7,8 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// Finds the k shortest simple connections between two nodes over any kinds of link, shortest first.
 /// A bidirectional breadth-first search grows a ball around each end, one store call per level for
 /// the whole frontier of the side with fewer links to read (by the shipment counts of an
-/// <see cref="IndexedGraphStore"/>, else the smaller frontier); once the balls together span the length wanted, every
-/// path of that length is enumerated in memory, pruned by a lower bound on each node's distance to
+/// <see cref="IndexedGraphStore"/>, else the smaller frontier); once the balls together span the
+/// length wanted, every path of that length is enumerated in memory, pruned by a lower bound on each node's distance to
 /// the end. The length grows from the shortest distance up to <see cref="PathQuery.MaxHops"/> until
 /// the limit is reached, so when fewer shortest paths exist than asked for, longer ones follow. The links
 /// of a node are read at most once per direction: once in all when links are followed both ways.
@@ -37,9 +37,10 @@ public sealed class PathFinder(IGraphStore store)
         Validate(query);
         var kinds = query.Kinds is { Count: > 0 } k ? k.Distinct().ToArray() : null;
         var search = new PathSearch(query);
-        var counts = (store as IndexedGraphStore)?.ShipmentCounts;
+        var indexed = store as IndexedGraphStore;
+        var counts = indexed?.ShipmentCounts;
         var current = counts is not null && counts.Version == await store.GetDataVersionAsync(cancellationToken);
-        var hubMinimum = (store as IndexedGraphStore)?.CachedExpansionMinimum;
+        var hubMinimum = indexed?.CachedExpansionMinimum;
         var linksRead = 0;
         var expansions = 0;
         for (var length = 1; length <= query.MaxHops; length++)
