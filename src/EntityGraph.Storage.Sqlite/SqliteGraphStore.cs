@@ -393,14 +393,98 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         await Task.Yield();
         using var connection = Open();
+        // Both reads see the same data: one read transaction around them.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var others = OtherRoles(transaction);
+        var linked = LinkedShipments(transaction);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {TradeColumns} FROM shipments s";
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {TradeColumns}, s.datasets, s.first_seen, s.last_seen, s.declarant_id FROM shipments s";
         using var reader = command.ExecuteReader();
+        // Shipments share a handful of dataset lists; each is read once.
+        var datasets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ReadTrade(reader);
+            var trade = ReadTrade(reader);
+            var list = reader.GetString(7);
+            if (!datasets.TryGetValue(list, out var read))
+                datasets[list] = read = Json.ReadList(list);
+            var roles = others.GetValueOrDefault(trade.ShipmentId);
+            IReadOnlyList<string> declarants = reader.IsDBNull(10) ? [] : [reader.GetString(10)];
+            if (roles.Declarants is { } more)
+                declarants = [.. declarants, .. more];
+            yield return trade with
+            {
+                Links = new TradeLinks(
+                    read,
+                    Fragments.Time(reader.IsDBNull(8) ? null : reader.GetInt64(8)),
+                    Fragments.Time(reader.IsDBNull(9) ? null : reader.GetInt64(9)),
+                    roles.Senders ?? [],
+                    roles.Receivers ?? [],
+                    declarants,
+                    linked.Contains(trade.ShipmentId)),
+            };
         }
+    }
+
+    /// <summary>
+    /// The senders, receivers and declarants after each shipment's first, which are kept as link rows, by
+    /// shipment, in link id order.
+    /// </summary>
+    private static Dictionary<string, (List<string>? Senders, List<string>? Receivers, List<string>? Declarants)> OtherRoles(SqliteTransaction transaction)
+    {
+        var others = new Dictionary<string, (List<string>? Senders, List<string>? Receivers, List<string>? Declarants)>(StringComparer.Ordinal);
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT l.entity_id, l.kind, l.source_id, l.target_id FROM links l WHERE l.kind IN ($sent, $received, $declared) ORDER BY l.entity_id, l.id";
+        command.Parameters.AddWithValue("$sent", (long)LinkKind.Sent);
+        command.Parameters.AddWithValue("$received", (long)LinkKind.Received);
+        command.Parameters.AddWithValue("$declared", (long)LinkKind.Declared);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var shipment = reader.GetString(0);
+            var (senders, receivers, declarants) = others.GetValueOrDefault(shipment);
+            // A receiver is the target of its link; a sender or declarant the source.
+            switch ((LinkKind)reader.GetInt32(1))
+            {
+                case LinkKind.Sent:
+                    (senders ??= []).Add(reader.GetString(2));
+                    break;
+                case LinkKind.Received:
+                    (receivers ??= []).Add(reader.GetString(3));
+                    break;
+                default:
+                    (declarants ??= []).Add(reader.GetString(2));
+                    break;
+            }
+
+            others[shipment] = (senders, receivers, declarants);
+        }
+
+        return others;
+    }
+
+    /// <summary>The shipments that links other than their role links start or end at (rare: shipments are linked through their roles).</summary>
+    private static HashSet<string> LinkedShipments(SqliteTransaction transaction)
+    {
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            SELECT l.source_id FROM links l JOIN shipments s ON s.id = l.source_id WHERE l.kind NOT IN ($sent, $received, $declared)
+            UNION
+            SELECT l.target_id FROM links l JOIN shipments s ON s.id = l.target_id WHERE l.kind NOT IN ($sent, $received, $declared)
+            """;
+        command.Parameters.AddWithValue("$sent", (long)LinkKind.Sent);
+        command.Parameters.AddWithValue("$received", (long)LinkKind.Received);
+        command.Parameters.AddWithValue("$declared", (long)LinkKind.Declared);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            linked.Add(reader.GetString(0));
+        return linked;
     }
 
     /// <inheritdoc />

@@ -541,6 +541,67 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(await Store.ExpandTradesAsync(expansion, Ct), await indexed.ExpandTradesAsync(expansion, Ct));
     }
 
+    /// <summary>Whether the store streams each shipment's <see cref="TradeLinks"/>, so that a trade index holds role links.</summary>
+    protected virtual bool StreamsRoleLinks => false;
+
+    [Fact]
+    public async Task a_trade_indexed_store_answers_link_expansions_exactly_like_the_store()
+    {
+        // Shipments with second senders, receivers and declarants, one carried by two datasets, one linked
+        // otherwise than by its roles, next to links of other kinds.
+        await Import(Trade()
+            .Set("s4", "declarant", "broker")
+            .Entity("rel-ivanov-s2", "UnknownLink", ("subject", "ivanov"), ("object", "s2"), ("role", "paid for"))
+            .Company("partner", "Partner BV", country: "nl")
+            .Company("broker", "Broker LLC", country: "ae")
+            .Person("ivanov", "Ivan Ivanov", country: "ru")
+            .Set("s1", "sender", "partner")
+            .Set("s6", "receiver", "acme")
+            .Set("s2", "receiver", "broker")
+            .Owns("ivanov", "ru", "51%", startDate: "2021-02")
+            .Owns("acme", "kg", "100%", endDate: "2020-12")
+            .Directs("ivanov", "kg", role: "CEO")
+            .Address("addr", "Bishkek", of: "kg"));
+        await Import(FtmGraph.Create().Shipment("s3", "acme", "ru", date: "2021", hs: "854239", value: 90000).Set("s3", "sender", "broker"), Run("customs", day: 1));
+        var indexed = new IndexedGraphStore(Store) { LinkCacheSize = 0 };
+        await indexed.BuildNowAsync(Ct);
+        Assert.Equal(StreamsRoleLinks, (await indexed.CurrentIndexAsync(Ct))!.HoldsRoleLinks);
+
+        string[] nodes = ["acme", "kg", "ru", "partner", "broker", "ivanov", "s1", "s2", "s3", "s4", "s6", "addr", "nobody"];
+        var nodeSets = nodes.Select(n => new[] { n }).Append(nodes).Append(["acme", "s1", "kg"]).Append(["partner", "s3", "broker"]).Append(["s1", "s2", "s4", "ivanov"]);
+        IReadOnlyCollection<LinkKind>?[] kindSets =
+        [
+            null, [LinkKind.Sent], [LinkKind.Received], [LinkKind.Sent, LinkKind.Received], [LinkKind.Declared],
+            [LinkKind.Owns, LinkKind.Sent], [LinkKind.Directs, LinkKind.RegisteredAt], [LinkKind.RelatedTo, LinkKind.Received],
+        ];
+        var compared = 0;
+        var fromIndex = 0;
+        foreach (var ids in nodeSets)
+        {
+            foreach (var kinds in kindSets)
+            {
+                foreach (var direction in Enum.GetValues<LinkDirection>())
+                {
+                    foreach (var (limit, from) in new (int, DateOnly?)[] { (1000, null), (3, null), (1, null), (1000, new DateOnly(2021, 6, 1)) })
+                    {
+                        var expansion = new LinkExpansion(ids, kinds, direction, ActiveFrom: from, Limit: limit);
+                        var expected = (await Store.ExpandAsync(expansion, Ct)).Select(Describe).ToList();
+                        var found = (await indexed.ExpandAsync(expansion, Ct)).Select(Describe).ToList();
+                        Assert.True(expected.SequenceEqual(found), $"{string.Join(",", ids)} {(kinds is null ? "all" : string.Join(",", kinds))} {direction} limit {limit} from {from}:\nstore: {string.Join("\n       ", expected)}\nindex: {string.Join("\n       ", found)}");
+                        compared++;
+                        fromIndex += found.Any(l => l.Contains(":sender:", StringComparison.Ordinal) || l.Contains(":receiver:", StringComparison.Ordinal) || l.Contains(":declarant:", StringComparison.Ordinal)) ? 1 : 0;
+                    }
+                }
+            }
+        }
+
+        Assert.True(compared > 1000 && fromIndex > 100, $"{compared} expansions compared, {fromIndex} with role links");
+
+        static string Describe(Link l) =>
+            $"{l.Id} {l.Kind} {l.SourceId}->{l.TargetId} {l.Schema} {l.StartDate} {l.EndDate} {l.Share} {l.Role} {l.Status} "
+            + $"[{string.Join(",", l.Provenance.Datasets)}] {l.Provenance.SourceId} {l.Provenance.FirstSeen:O} {l.Provenance.LastSeen:O} {l.Properties.Count}";
+    }
+
     [Fact]
     public async Task shipments_are_expanded_by_role_ordered_by_date_coarser_dates_first_then_id_and_limited()
     {

@@ -14,6 +14,8 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     protected override Task<IGraphStore> CreateStoreAsync() =>
         Task.FromResult<IGraphStore>(new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path }));
 
+    protected override bool StreamsRoleLinks => true;
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

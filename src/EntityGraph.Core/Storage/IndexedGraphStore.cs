@@ -6,7 +6,8 @@ namespace EntityGraph.Core.Storage;
 
 /// <summary>
 /// A store with what analysis reads most held in memory, never stale: trade expansions (the hops of a
-/// trace) are answered from a <see cref="TradeIndex"/> while it is current, and parties read by id are
+/// trace), and the sender and receiver links around trading parties when the store streams them, are
+/// answered from a <see cref="TradeIndex"/> while it is current, and parties read by id are
 /// kept in a bounded cache, as are the links around single nodes with many of them. All are tied to the
 /// store's data version: when it moves, whoever wrote, the caches are dropped and the index is built
 /// again in the background, and until then the store answers.
@@ -171,14 +172,85 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(expansion);
         if (!ExpansionCache.Keeps(expansion))
-            return await inner.ExpandAsync(expansion, cancellationToken);
+            return await ReadLinksAsync(expansion, cancellationToken);
         var version = await inner.GetDataVersionAsync(cancellationToken);
         if (_expansions.TryGet(expansion, version, out var held))
             return held;
-        var links = await inner.ExpandAsync(expansion, cancellationToken);
+        var links = await ReadLinksAsync(expansion, cancellationToken);
         _expansions.Add(expansion, version, links, CachedExpansionMinimum, LinkCacheSize);
         return links;
     }
+
+    /// <summary>
+    /// The links around the nodes, as the store would answer: when the index holds role links, the sender
+    /// and receiver links of trading parties and the role links of shipments are built from it, and the
+    /// store is asked only for the rest; merged in the store's order (link id, then the entity it was
+    /// read from) and cut to the limit.
+    /// </summary>
+    private async Task<IReadOnlyList<Link>> ReadLinksAsync(LinkExpansion expansion, CancellationToken cancellationToken)
+    {
+        var kinds = expansion.Kinds is { Count: > 0 } asked ? asked : AllLinkKinds;
+        var outgoing = expansion.Direction != LinkDirection.Incoming;
+        var incoming = expansion.Direction != LinkDirection.Outgoing;
+        // A party is the source of its sender links and the target of its receiver links; a shipment the other way round.
+        var sent = kinds.Contains(LinkKind.Sent);
+        var received = kinds.Contains(LinkKind.Received);
+        var declared = kinds.Contains(LinkKind.Declared);
+        if (expansion.NodeIds.Count == 0 || expansion.Limit <= 0 || !(sent || received || declared)
+            || await CurrentIndexAsync(cancellationToken) is not { HoldsRoleLinks: true } index)
+            return await inner.ExpandAsync(expansion, cancellationToken);
+
+        var links = new List<Link>();
+        var parties = new List<string>();
+        var linkedShipments = new List<string>();
+        var others = new List<string>();
+        var known = 0;
+        foreach (var node in expansion.NodeIds.Distinct(StringComparer.Ordinal))
+        {
+            known++;
+            if (index.Knows(node))
+            {
+                parties.Add(node);
+                index.AddRoleLinks(node, sent && outgoing, received && incoming, links);
+            }
+            else if (index.TryGetShipment(node, out var row))
+            {
+                index.AddShipmentLinks(row, sent && incoming, received && outgoing, declared && incoming, links);
+                if (index.HasOtherLinks(row))
+                    linkedShipments.Add(node);
+            }
+            else
+            {
+                others.Add(node);
+                known--;
+            }
+        }
+
+        if (known == 0)
+            return await inner.ExpandAsync(expansion, cancellationToken);
+        await ReadAsync(parties, kinds.Where(k => k is not (LinkKind.Sent or LinkKind.Received)));
+        await ReadAsync(linkedShipments, kinds.Where(k => k is not (LinkKind.Sent or LinkKind.Received or LinkKind.Declared)));
+        await ReadAsync(others, kinds);
+
+        // A link between two of the nodes may come from both of its ends; the store gives it once.
+        var nodes = expansion.NodeIds.ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        links.RemoveAll(l => nodes.Contains(l.SourceId) && nodes.Contains(l.TargetId) && !seen.Add((l.Id, l.Provenance.SourceId)));
+        // No two links left share both keys, so an unstable sort gives the store's order.
+        links.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id) is var byId and not 0 ? byId : string.CompareOrdinal(a.Provenance.SourceId, b.Provenance.SourceId));
+        if (links.Count > expansion.Limit)
+            links.RemoveRange(expansion.Limit, links.Count - expansion.Limit);
+        return links;
+
+        async Task ReadAsync(List<string> nodes, IEnumerable<LinkKind> of)
+        {
+            var left = of.Distinct().ToArray();
+            if (nodes.Count > 0 && left.Length > 0)
+                links.AddRange(await inner.ExpandAsync(expansion with { NodeIds = nodes, Kinds = left }, cancellationToken));
+        }
+    }
+
+    private static readonly LinkKind[] AllLinkKinds = Enum.GetValues<LinkKind>();
 
     public Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandShipmentsAsync(expansion, cancellationToken);
 

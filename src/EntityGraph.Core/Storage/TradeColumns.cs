@@ -17,6 +17,11 @@ internal sealed class TradeColumns
     private readonly List<string> _parties;
     private readonly Dictionary<string, int> _hsNumbers = new(StringComparer.Ordinal);
     private readonly List<HsCode> _hsCodes = [];
+    private readonly Dictionary<string, int> _sourceNumbers = new(StringComparer.Ordinal);
+    private readonly List<LinkSource> _sources = [];
+    private readonly List<ExtraRole> _extraRoles = [];
+    private readonly HashSet<int> _linkedRows = [];
+    private int _withoutLinks;
 
     public TradeColumns(int capacity = 16)
         : this(capacity, new Dictionary<string, int>(StringComparer.Ordinal), [])
@@ -37,6 +42,7 @@ internal sealed class TradeColumns
         Values = new double[capacity];
         Tiers = new sbyte[capacity];
         Hs = new int[capacity];
+        Sources = new int[capacity];
     }
 
     public int Count { get; private set; }
@@ -66,6 +72,21 @@ internal sealed class TradeColumns
     public int[] Hs { get; private set; }
 
     public IReadOnlyList<HsCode> HsCodes => _hsCodes;
+
+    /// <summary>Numbers into <see cref="LinkSources"/> of what the shipment's role links are cited with; −1 when the store did not say.</summary>
+    public int[] Sources { get; private set; }
+
+    /// <summary>The distinct provenances of shipments' role links (a handful: one per combination of datasets and import times).</summary>
+    public IReadOnlyList<LinkSource> LinkSources => _sources;
+
+    /// <summary>Senders and receivers after a shipment's first, and every declarant, by row.</summary>
+    public IReadOnlyList<ExtraRole> ExtraRoles => _extraRoles;
+
+    /// <summary>The rows of shipments that links other than their role links start or end at.</summary>
+    public IReadOnlySet<int> LinkedRows => _linkedRows;
+
+    /// <summary>Whether every row came with its <see cref="TradeLinks"/>, so that role links can be built from the columns.</summary>
+    public bool HoldsRoleLinks => _withoutLinks == 0;
 
     /// <summary>How many parties are numbered.</summary>
     public int PartyCount => _parties.Count;
@@ -105,6 +126,24 @@ internal sealed class TradeColumns
         Values[row] = trade.ValueUsd ?? double.NaN;
         Tiers[row] = trade.ChplTier is { } tier ? (sbyte)tier : (sbyte)-1;
         Hs[row] = trade.HsCode is { } hs ? HsNumber(hs) : -1;
+        Sources[row] = -1;
+        if (trade.Links is { } links)
+        {
+            Sources[row] = SourceNumber(links);
+            foreach (var other in links.OtherSenderIds)
+                _extraRoles.Add(new ExtraRole(row, Number(other), ShipmentRole.Sender));
+            foreach (var other in links.OtherReceiverIds)
+                _extraRoles.Add(new ExtraRole(row, Number(other), ShipmentRole.Receiver));
+            foreach (var declarant in links.DeclarantIds)
+                _extraRoles.Add(new ExtraRole(row, Number(declarant), ShipmentRole.Declarant));
+            if (links.HasOtherLinks)
+                _linkedRows.Add(row);
+        }
+        else
+        {
+            _withoutLinks++;
+        }
+
         return row;
     }
 
@@ -124,6 +163,11 @@ internal sealed class TradeColumns
         result._hsCodes.AddRange(_hsCodes);
         foreach (var (digits, number) in _hsNumbers)
             result._hsNumbers[digits] = number;
+        result._sources.AddRange(_sources);
+        foreach (var (key, number) in _sourceNumbers)
+            result._sourceNumbers[key] = number;
+        result._withoutLinks = _withoutLinks;
+        var rowOf = new int[Count];
         for (var i = 0; i < order.Length; i++)
         {
             var from = order[i];
@@ -136,8 +180,14 @@ internal sealed class TradeColumns
             result.Values[i] = Values[from];
             result.Tiers[i] = Tiers[from];
             result.Hs[i] = Hs[from];
+            result.Sources[i] = Sources[from];
+            rowOf[from] = i;
         }
 
+        foreach (var extra in _extraRoles)
+            result._extraRoles.Add(extra with { Row = rowOf[extra.Row] });
+        foreach (var row in _linkedRows)
+            result._linkedRows.Add(rowOf[row]);
         result.Count = order.Length;
         return result;
     }
@@ -176,6 +226,18 @@ internal sealed class TradeColumns
         return number;
     }
 
+    private int SourceNumber(TradeLinks links)
+    {
+        var key = $"{string.Join('\u0001', links.Datasets)}\u0002{links.FirstSeen?.UtcTicks}\u0002{links.LastSeen?.UtcTicks}";
+        if (!_sourceNumbers.TryGetValue(key, out var number))
+        {
+            _sourceNumbers[key] = number = _sources.Count;
+            _sources.Add(new LinkSource(links.Datasets, links.FirstSeen, links.LastSeen));
+        }
+
+        return number;
+    }
+
     private void Grow(int capacity)
     {
         Ids = Resized(Ids, capacity);
@@ -187,6 +249,7 @@ internal sealed class TradeColumns
         Values = Resized(Values, capacity);
         Tiers = Resized(Tiers, capacity);
         Hs = Resized(Hs, capacity);
+        Sources = Resized(Sources, capacity);
     }
 
     private static T[] Resized<T>(T[] array, int capacity)
@@ -194,6 +257,12 @@ internal sealed class TradeColumns
         Array.Resize(ref array, capacity);
         return array;
     }
+
+    /// <summary>What a shipment's role links are cited with, short of the shipment's id.</summary>
+    internal sealed record LinkSource(IReadOnlyList<string> Datasets, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen);
+
+    /// <summary>A party in a role of the shipment in the row: a sender or receiver after the first, or a declarant.</summary>
+    internal readonly record struct ExtraRole(int Row, int Party, ShipmentRole Role);
 
     /// <summary>A <see cref="ShipmentFilter"/> ready to check rows: days as day numbers, HS prefixes as a flag per HS code number.</summary>
     internal sealed record CompiledFilter(int? From, int? To, bool[]? HsCodes, HashSet<ChplTier>? Tiers, double? MinValueUsd, bool PassesAll);

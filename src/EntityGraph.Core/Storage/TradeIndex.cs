@@ -1,3 +1,6 @@
+using System.Numerics;
+using EntityGraph.Core.Model;
+
 namespace EntityGraph.Core.Storage;
 
 /// <summary>
@@ -6,7 +9,8 @@ namespace EntityGraph.Core.Storage;
 /// answers <see cref="IGraphStore.ExpandTradesAsync"/> for senders and receivers exactly as a store
 /// does: the same filter, the same order (earliest day, coarser date first, undated last, then id), the
 /// same limit. Built once from <see cref="IGraphStore.StreamTradesAsync"/>; it does not follow later
-/// changes, so its owner rebuilds it when the store's data version moves.
+/// changes, so its owner rebuilds it when the store's data version moves. When the store streamed each
+/// shipment's <see cref="TradeLinks"/>, it also holds the sender and receiver links around every party.
 /// </summary>
 /// <remarks>
 /// Shipments are rows of <see cref="TradeColumns"/> in store order, so a row number compares as the
@@ -19,13 +23,58 @@ public sealed class TradeIndex
     private readonly TradeColumns _columns;
     private readonly Adjacency _sent;
     private readonly Adjacency _received;
+    private readonly Dictionary<int, List<TradeColumns.ExtraRole>> _extraRolesByParty = [];
+    private readonly Dictionary<int, List<TradeColumns.ExtraRole>> _extraRolesByRow = [];
+    private readonly int[] _rowSlots;
 
     private TradeIndex(TradeColumns columns)
     {
         _columns = columns;
         _sent = Adjacency.Build(columns, columns.Senders, columns.Receivers);
         _received = Adjacency.Build(columns, columns.Receivers, columns.Senders);
+        foreach (var extra in columns.ExtraRoles)
+        {
+            if (!_extraRolesByRow.TryGetValue(extra.Row, out var ofRow))
+                _extraRolesByRow[extra.Row] = ofRow = [];
+            ofRow.Add(extra);
+            if (extra.Role == ShipmentRole.Declarant)
+                continue;
+            if (!_extraRolesByParty.TryGetValue(extra.Party, out var ofParty))
+                _extraRolesByParty[extra.Party] = ofParty = [];
+            ofParty.Add(extra);
+        }
+
+        _rowSlots = columns.HoldsRoleLinks ? RowSlots(columns) : [];
     }
+    /// <summary>
+    /// Whether the store streamed every shipment's <see cref="TradeLinks"/>, so that
+    /// <see cref="AddRoleLinks"/> answers for every party.
+    /// </summary>
+    public bool HoldsRoleLinks => _columns.HoldsRoleLinks;
+
+    /// <summary>Whether the party is the sender or receiver of a shipment (or any party of one, when <see cref="HoldsRoleLinks"/>).</summary>
+    public bool Knows(string partyId) => _columns.TryGetNumber(partyId, out _);
+
+    /// <summary>The row of a shipment, when <see cref="HoldsRoleLinks"/>.</summary>
+    public bool TryGetShipment(string shipmentId, out int row)
+    {
+        if (_rowSlots.Length > 0)
+        {
+            var mask = _rowSlots.Length - 1;
+            for (var slot = StringComparer.Ordinal.GetHashCode(shipmentId) & mask; _rowSlots[slot] != 0; slot = (slot + 1) & mask)
+            {
+                row = _rowSlots[slot] - 1;
+                if (string.Equals(_columns.Ids[row], shipmentId, StringComparison.Ordinal))
+                    return true;
+            }
+        }
+
+        row = -1;
+        return false;
+    }
+
+    /// <summary>Whether links other than its senders', receivers' and declarants' start or end at the shipment in the row.</summary>
+    public bool HasOtherLinks(int row) => _columns.LinkedRows.Contains(row);
 
     /// <summary>How many shipments it holds.</summary>
     public int Count => _columns.Count;
@@ -86,6 +135,107 @@ public sealed class TradeIndex
 
         return result;
     }
+
+    /// <summary>
+    /// Adds the party's sender links (the party is their source) and receiver links (their target), as the
+    /// store projects them from its shipments: id <c>{shipment}:sender:{party}</c> or
+    /// <c>{shipment}:receiver:{party}</c>, the shipment's schema and provenance, no dates. In no order.
+    /// Only when <see cref="HoldsRoleLinks"/>; nothing for a party it does not know.
+    /// </summary>
+    public void AddRoleLinks(string partyId, bool sent, bool received, ICollection<Link> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        if (!HoldsRoleLinks)
+            throw new InvalidOperationException("The store streamed no role links, so the trade index cannot answer for them.");
+        if (!_columns.TryGetNumber(partyId, out var party))
+            return;
+        if (sent)
+        {
+            foreach (var row in Rows(party, ShipmentRole.Sender))
+                into.Add(RoleLink(row, partyId, ShipmentRole.Sender));
+        }
+
+        if (received)
+        {
+            foreach (var row in Rows(party, ShipmentRole.Receiver))
+                into.Add(RoleLink(row, partyId, ShipmentRole.Receiver));
+        }
+
+        if (_extraRolesByParty.TryGetValue(party, out var extras))
+        {
+            foreach (var extra in extras)
+            {
+                if (extra.Role == ShipmentRole.Sender ? sent : received)
+                    into.Add(RoleLink(extra.Row, partyId, extra.Role));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the role links of the shipment in the row, as the store projects them: its senders' links
+    /// (the shipment is their target), its receivers' (their source) and its declarants' (their target).
+    /// In no order. Only when <see cref="HoldsRoleLinks"/>.
+    /// </summary>
+    public void AddShipmentLinks(int row, bool sent, bool received, bool declared, ICollection<Link> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        if (!HoldsRoleLinks)
+            throw new InvalidOperationException("The store streamed no role links, so the trade index cannot answer for them.");
+        if (sent && _columns.Senders[row] is var sender and >= 0)
+            into.Add(RoleLink(row, _columns.PartyId(sender), ShipmentRole.Sender));
+        if (received && _columns.Receivers[row] is var receiver and >= 0)
+            into.Add(RoleLink(row, _columns.PartyId(receiver), ShipmentRole.Receiver));
+        if (_extraRolesByRow.TryGetValue(row, out var extras))
+        {
+            foreach (var extra in extras)
+            {
+                if (extra.Role switch { ShipmentRole.Sender => sent, ShipmentRole.Receiver => received, _ => declared })
+                    into.Add(RoleLink(row, _columns.PartyId(extra.Party), extra.Role));
+            }
+        }
+    }
+
+    private Link RoleLink(int row, string partyId, ShipmentRole role)
+    {
+        var shipmentId = _columns.Ids[row];
+        var source = _columns.LinkSources[_columns.Sources[row]];
+        var (property, kind) = role switch
+        {
+            ShipmentRole.Sender => ("sender", LinkKind.Sent),
+            ShipmentRole.Receiver => ("receiver", LinkKind.Received),
+            _ => ("declarant", LinkKind.Declared),
+        };
+        // The shipment is the target of its senders' and declarants' links, the source of its receivers'.
+        var partyIsSource = role != ShipmentRole.Receiver;
+        return new Link
+        {
+            Id = $"{shipmentId}:{property}:{partyId}",
+            Kind = kind,
+            SourceId = partyIsSource ? partyId : shipmentId,
+            TargetId = partyIsSource ? shipmentId : partyId,
+            Schema = ShipmentSchema,
+            Provenance = new Provenance(source.Datasets, shipmentId, source.FirstSeen, source.LastSeen),
+        };
+    }
+
+    /// <summary>An open-addressing table of row + 1 by shipment id, at most two thirds full.</summary>
+    private static int[] RowSlots(TradeColumns columns)
+    {
+        var slots = new int[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)(columns.Count + (columns.Count / 2))))];
+        var mask = slots.Length - 1;
+        for (var row = 0; row < columns.Count; row++)
+        {
+            var slot = StringComparer.Ordinal.GetHashCode(columns.Ids[row]) & mask;
+            while (slots[slot] != 0)
+                slot = (slot + 1) & mask;
+            slots[slot] = row + 1;
+        }
+
+        return slots;
+    }
+
+    /// <summary>The FtM schema shipments are read from, which their role links carry.</summary>
+    private const string ShipmentSchema = "EconomicActivity";
 
     /// <summary>The rows of the party's shipments in the role, grouped by the party at the other end (nobody first), each group in store order.</summary>
     internal ArraySegment<int> Rows(int party, ShipmentRole role) => (role == ShipmentRole.Sender ? _sent : _received).Rows(party);

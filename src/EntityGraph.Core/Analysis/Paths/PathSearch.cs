@@ -267,13 +267,37 @@ internal sealed class PathSearch
     {
         if (_steps.TryGetValue((node, remaining), out var steps))
             return steps;
-        steps = _leaving.TryGetValue(node, out var links)
-            ? [.. links
-                .Where(l => Bound(Head(l, node)) <= remaining - 1)
-                .GroupBy(l => Head(l, node), StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new Step(g.Key, [.. g.OrderBy(l => l.Id, StringComparer.Ordinal).ThenBy(l => l.SourceId, StringComparer.Ordinal).ThenBy(l => l.TargetId, StringComparer.Ordinal)]))]
-            : [];
+        var kept = new List<(string Head, Link Link)>();
+        if (_leaving.TryGetValue(node, out var links))
+        {
+            foreach (var link in links)
+            {
+                var head = Head(link, node);
+                if (Bound(head) <= remaining - 1)
+                    kept.Add((head, link));
+            }
+        }
+
+        // No two known links share id, source and target, so the order is total.
+        kept.Sort(static (a, b) =>
+            string.CompareOrdinal(a.Head, b.Head) is var byHead and not 0 ? byHead
+            : string.CompareOrdinal(a.Link.Id, b.Link.Id) is var byId and not 0 ? byId
+            : string.CompareOrdinal(a.Link.SourceId, b.Link.SourceId) is var bySource and not 0 ? bySource
+            : string.CompareOrdinal(a.Link.TargetId, b.Link.TargetId));
+        var result = new List<Step>();
+        for (var start = 0; start < kept.Count;)
+        {
+            var end = start + 1;
+            while (end < kept.Count && string.Equals(kept[end].Head, kept[start].Head, StringComparison.Ordinal))
+                end++;
+            var parallel = new Link[end - start];
+            for (var i = start; i < end; i++)
+                parallel[i - start] = kept[i].Link;
+            result.Add(new Step(kept[start].Head, parallel));
+            start = end;
+        }
+
+        steps = [.. result];
         _steps[(node, remaining)] = steps;
         return steps;
     }
