@@ -263,27 +263,29 @@ internal sealed class PathSearch
     /// of the heads' ids. The bound filters before the steps are grouped and sorted: of a hub's tens of
     /// thousands of links only a few lead anywhere near the end.
     /// </summary>
+    /// <remarks>
+    /// A node with a few links (a shipment, most often) is worked out again on every visit, leaving out
+    /// the heads already on the route, and not kept: a hub's ten thousand shipments are each visited once
+    /// or twice, and most of them lead only back to the hub.
+    /// </remarks>
     private Step[] Steps(string node, int remaining)
     {
+        if (!_leaving.TryGetValue(node, out var links))
+            return [];
+        if (links.Count <= FewLinks)
+            return FewSteps(node, links, remaining);
         if (_steps.TryGetValue((node, remaining), out var steps))
             return steps;
         var kept = new List<(string Head, Link Link)>();
-        if (_leaving.TryGetValue(node, out var links))
+        foreach (var link in links)
         {
-            foreach (var link in links)
-            {
-                var head = Head(link, node);
-                if (Bound(head) <= remaining - 1)
-                    kept.Add((head, link));
-            }
+            var head = Head(link, node);
+            if (Bound(head) <= remaining - 1)
+                kept.Add((head, link));
         }
 
         // No two known links share id, source and target, so the order is total.
-        kept.Sort(static (a, b) =>
-            string.CompareOrdinal(a.Head, b.Head) is var byHead and not 0 ? byHead
-            : string.CompareOrdinal(a.Link.Id, b.Link.Id) is var byId and not 0 ? byId
-            : string.CompareOrdinal(a.Link.SourceId, b.Link.SourceId) is var bySource and not 0 ? bySource
-            : string.CompareOrdinal(a.Link.TargetId, b.Link.TargetId));
+        kept.Sort(CompareSteps);
         var result = new List<Step>();
         for (var start = 0; start < kept.Count;)
         {
@@ -300,6 +302,47 @@ internal sealed class PathSearch
         steps = [.. result];
         _steps[(node, remaining)] = steps;
         return steps;
+    }
+
+    /// <summary>Steps in order of their heads' ids, parallel links in order of their ids, sources and targets.</summary>
+    private static int CompareSteps((string Head, Link Link) a, (string Head, Link Link) b) =>
+        string.CompareOrdinal(a.Head, b.Head) is var byHead and not 0 ? byHead
+        : string.CompareOrdinal(a.Link.Id, b.Link.Id) is var byId and not 0 ? byId
+        : string.CompareOrdinal(a.Link.SourceId, b.Link.SourceId) is var bySource and not 0 ? bySource
+        : string.CompareOrdinal(a.Link.TargetId, b.Link.TargetId);
+
+    /// <summary>How many links a node may have for its steps to be worked out on each visit.</summary>
+    private const int FewLinks = 4;
+
+    /// <summary><see cref="Steps"/> of a node with at most <see cref="FewLinks"/> links, without the heads on the route.</summary>
+    private Step[] FewSteps(string node, List<Link> links, int remaining)
+    {
+        Span<int> kept = stackalloc int[FewLinks];
+        var count = 0;
+        for (var i = 0; i < links.Count; i++)
+        {
+            var head = Head(links[i], node);
+            if (!_onRoute.Contains(head) && Bound(head) <= remaining - 1)
+                kept[count++] = i;
+        }
+
+        if (count == 0)
+            return [];
+        var pairs = new (string Head, Link Link)[count];
+        for (var i = 0; i < count; i++)
+            pairs[i] = (Head(links[kept[i]], node), links[kept[i]]);
+        Array.Sort(pairs, CompareSteps);
+        var steps = new List<Step>(count);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && string.Equals(pairs[end].Head, pairs[start].Head, StringComparison.Ordinal))
+                end++;
+            steps.Add(new Step(pairs[start].Head, [.. pairs[start..end].Select(p => p.Link)]));
+            start = end;
+        }
+
+        return [.. steps];
     }
 
     /// <summary>Indexes a link under the node(s) a path may leave it from.</summary>
