@@ -278,6 +278,30 @@ public abstract class ChainTracerTests
         Assert.Equal(1, result.ExploredShipments);
     }
 
+    [Theory]
+    [InlineData(TraceDirection.Downstream, "supplier")]
+    [InlineData(TraceDirection.Upstream, "buyer")]
+    public async Task the_chain_budget_keeps_the_first_partial_routes_and_says_the_answer_is_cut(TraceDirection direction, string start)
+    {
+        var fixture = Relay("2022-01-01", "2022-02-01")
+            .Company("direct", "Direct AO", "ru")
+            .Sanction("direct")
+            .Shipment("s3", "supplier", "direct", "2022-01-01")
+            .Company("maker", "Maker GmbH", "de")
+            .Shipment("s4", "maker", "buyer", "2022-01-15");
+        await using var graph = await TracedGraph.LoadAsync(fixture, Ct, Store);
+
+        // Both traces take two steps from the start; a budget of one partial route keeps only the first of them.
+        var cut = await graph.TraceAsync(new TraceQuery { StartId = start, Direction = direction, ChainBudget = 1 });
+        var whole = await graph.TraceAsync(new TraceQuery { StartId = start, Direction = direction, ChainBudget = 2 });
+
+        Assert.Equal(1, cut.TotalRoutes);
+        Assert.True(cut.Truncated);
+        Assert.Equal(2, whole.TotalRoutes);
+        Assert.False(whole.Truncated);
+        Assert.Contains(Routes(cut).Single(), Routes(whole));
+    }
+
     [Fact]
     public async Task the_route_limit_keeps_the_best_routes_and_counts_the_rest()
     {

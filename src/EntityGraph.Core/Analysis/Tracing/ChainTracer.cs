@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using EntityGraph.Core.Model;
@@ -37,7 +38,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var next = new Dictionary<int, Shipped>();
         var endGroupsOf = new Dictionary<int, TradeGroup[]>();
         var allOf = new Dictionary<int, ArrivalIndex>();
-        var valid = new List<(RouteState State, ArraySegment<int> Ends)>();
+        using var states = new RouteStates();
+        using var arena = new RowArena();
+        var valid = new List<(int State, ArraySegment<int> Ends)>();
         var explored = 0;
         var truncated = false;
         var clock = Stopwatch.StartNew();
@@ -45,20 +48,22 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var start = graph.Number(query.StartId);
         await ReadPartiesAsync([start]);
         await JudgeAsync([start]);
-        List<RouteState> frontier = [new RouteState(null, start, 0, ArraySegment<int>.Empty)];
+        List<int> frontier = [states.Add(-1, start, ArraySegment<int>.Empty)];
+        var steps = new List<(int State, int Far, ArraySegment<int> Onward)>();
         while (frontier.Count > 0)
         {
-            if (!await ExpandAsync(frontier.Select(c => c.Party)))
+            if (!await ExpandAsync(frontier.Select(states.Party)))
                 break;
 
             // All partial routes of the frontier have the same length. On the last hop downstream only a
             // restricted party can end a route, so the parties one step ahead are judged first (verdicts are
             // mostly known already) and the others are not looked at.
-            var canGoOn = frontier[0].Length + 1 < query.MaxHops;
+            var length = states.Length(frontier[0]);
+            var canGoOn = length + 1 < query.MaxHops;
             var lastHop = downstream && !canGoOn;
             if (lastHop)
             {
-                var ahead = flags.Distinct(flags.Distinct(frontier.Select(c => c.Party)).SelectMany(party => next[party].Groups.Select(g => g.Far)));
+                var ahead = flags.Distinct(flags.Distinct(frontier.Select(states.Party)).SelectMany(party => next[party].Groups.Select(g => g.Far)));
 
                 await JudgeAsync(ahead);
                 if (targets is not null)
@@ -66,18 +71,18 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             }
 
             // Every step the time rule allows from the frontier.
-            var steps = new List<(RouteState State, int Far, ArraySegment<int> Onward)>(frontier.Count * 2);
-            var path = new int[frontier[0].Length + 1];
+            steps.Clear();
+            var path = new int[length + 1];
             foreach (var state in frontier)
             {
-                var timed = state.Length > 0 && query.TimeRespecting;
-                var arrivals = timed ? new ArrivalIndex(state.Arrivals, columns) : default;
+                var timed = length > 0 && query.TimeRespecting;
+                var arrivals = timed ? new ArrivalIndex(states.Arrivals(state), columns) : default;
                 var onwardGroups = 0;
                 var skippedVisited = false;
                 // The route's parties, read once per state rather than once per customer of a busy party.
-                for (var s = state; s is not null; s = s.Previous)
-                    path[s.Length] = s.Party;
-                foreach (var (far, group) in lastHop ? EndGroupsOf(state.Party) : next[state.Party].Groups)
+                states.CopyParties(state, path);
+                var party = states.Party(state);
+                foreach (var (far, group) in lastHop ? EndGroupsOf(party) : next[party].Groups)
                 {
                     if (Array.IndexOf(path, far) >= 0)
                     {
@@ -93,9 +98,9 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                 }
 
                 // Upstream without targets a route is maximal: it ends with the arrivals that cannot go further back.
-                if (maximalRoutes && state.Length > 0)
+                if (maximalRoutes && length > 0)
                 {
-                    var ends = onwardGroups == 0 ? state.Arrivals
+                    var ends = onwardGroups == 0 ? states.Arrivals(state)
                         : !query.TimeRespecting ? ArraySegment<int>.Empty
                         : Ends(state, skippedVisited, steps, steps.Count - onwardGroups);
                     if (ends.Count > 0)
@@ -122,28 +127,27 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             var stop = canGoOn && !maximalRoutes && !await ExpandAsync(candidates.Where(far => !IsEnd(far)));
             canGoOn &= !stop;
 
-            var extended = new List<RouteState>();
+            // The partial routes one hop longer, at most the chain budget of them.
+            frontier = [];
+            var extended = 0;
             foreach (var (state, far, onward) in steps)
             {
-                if (maximalRoutes || IsEnd(far) || (canGoOn && next.GetValueOrDefault(far) is { Rows.Count: > 0 }))
-                    extended.Add(new RouteState(state, far, state.Length + 1, onward));
-            }
+                if (!maximalRoutes && !IsEnd(far) && !(canGoOn && next.GetValueOrDefault(far) is { Rows.Count: > 0 }))
+                    continue;
+                if (extended == query.ChainBudget)
+                {
+                    truncated = true;
+                    break;
+                }
 
-            if (extended.Count > query.ChainBudget)
-            {
-                truncated = true;
-                extended.RemoveRange(query.ChainBudget, extended.Count - query.ChainBudget);
-            }
-
-            frontier = [];
-            foreach (var state in extended)
-            {
-                if (IsEnd(state.Party))
-                    valid.Add((state, state.Arrivals));
-                else if (state.Length < query.MaxHops)
-                    frontier.Add(state);
+                extended++;
+                var longer = states.Add(state, far, onward);
+                if (IsEnd(far))
+                    valid.Add((longer, onward));
+                else if (length + 1 < query.MaxHops)
+                    frontier.Add(longer);
                 else if (maximalRoutes)
-                    valid.Add((state, state.Arrivals));
+                    valid.Add((longer, onward));
             }
 
             if (stop)
@@ -156,11 +160,14 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         // built best bound first, their parties read a batch at a time, until no bound can beat the last kept.
         var bounds = new double[valid.Count];
         var order = new int[valid.Count];
+        var numbers = new int[query.MaxHops + 1][];
         for (var i = 0; i < valid.Count; i++)
         {
             var (state, ends) = valid[i];
-            var endUser = downstream ? state.Party : start;
-            bounds[i] = -Score(RouteNumbers(state), endUser, state.Bound(ends, columns), restricted.GetValueOrDefault(endUser), graph, parties, columns, query.AsOf, explain: false).Score;
+            var endUser = downstream ? states.Party(state) : start;
+            var route = numbers[states.Length(state)] ??= new int[states.Length(state) + 1];
+            states.CopyParties(state, route);
+            bounds[i] = -Score(route, endUser, states.Bound(state, ends, columns), restricted.GetValueOrDefault(endUser), graph, parties, columns, query.AsOf, explain: false).Score;
             order[i] = i;
         }
 
@@ -172,13 +179,13 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             if (returned.Count == query.Limit && -bounds[position] < returned[^1].Score)
                 break;
             var end = Math.Min(order.Length, position + batch);
-            await ReadPartiesAsync(Enumerable.Range(position, end - position).SelectMany(i => valid[order[i]].State.Parties()));
+            await ReadPartiesAsync(Enumerable.Range(position, end - position).SelectMany(i => states.Parties(valid[order[i]].State)));
             for (; position < end; position++)
             {
                 if (returned.Count == query.Limit && -bounds[position] < returned[^1].Score)
                     break;
                 var (state, ends) = valid[order[position]];
-                var draft = BuildRoute(state, ends, downstream, query, graph, parties, restricted);
+                var draft = BuildRoute(states, state, ends, downstream, query, graph, parties, restricted);
                 var at = returned.BinarySearch(draft, RouteOrder.Instance);
                 returned.Insert(at < 0 ? ~at : at, draft);
                 if (returned.Count > query.Limit)
@@ -210,29 +217,29 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         // The shipments of a group that may follow (downstream) or precede (upstream) an arrival; the group itself when all may.
         ArraySegment<int> Onward(ArraySegment<int> group, ArrivalIndex arrivals)
         {
-            List<int>? kept = null;
-            for (var i = 0; i < group.Count; i++)
+            var rows = group.AsSpan();
+            var i = 0;
+            while (i < rows.Length && (downstream ? arrivals.AnyMayPrecede(rows[i], query.MaxDwellDays) : arrivals.AnyMayFollow(rows[i], query.MaxDwellDays)))
+                i++;
+            if (i == rows.Length)
+                return group;
+            var kept = arena.Room(rows.Length - 1);
+            rows[..i].CopyTo(kept);
+            var count = i;
+            for (i++; i < rows.Length; i++)
             {
-                var row = group[i];
-                var passes = downstream ? arrivals.AnyMayPrecede(row, query.MaxDwellDays) : arrivals.AnyMayFollow(row, query.MaxDwellDays);
-                if (passes)
-                    kept?.Add(row);
-                else if (kept is null)
-                {
-                    kept = new List<int>(group.Count - 1);
-                    for (var j = 0; j < i; j++)
-                        kept.Add(group[j]);
-                }
+                if (downstream ? arrivals.AnyMayPrecede(rows[i], query.MaxDwellDays) : arrivals.AnyMayFollow(rows[i], query.MaxDwellDays))
+                    kept[count++] = rows[i];
             }
 
-            return kept is null ? group : kept.ToArray();
+            return arena.Keep(count);
         }
 
         // Upstream, the arrivals whose goods cannot have come in any of the onward (earlier) shipments, the
         // state's steps from firstStep on. A shipment that may precede an arrival is onward by definition, so
         // unless a group was left out because its party is on the route already, the question is asked of all
         // the party's shipments, indexed once per party.
-        ArraySegment<int> Ends(RouteState state, bool skippedVisited, List<(RouteState State, int Far, ArraySegment<int> Onward)> steps, int firstStep)
+        ArraySegment<int> Ends(int state, bool skippedVisited, List<(int State, int Far, ArraySegment<int> Onward)> steps, int firstStep)
         {
             ArrivalIndex earlier;
             if (skippedVisited)
@@ -242,12 +249,12 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
                     rows.AddRange(steps[i].Onward);
                 earlier = new ArrivalIndex(rows.ToArray(), columns);
             }
-            else if (!allOf.TryGetValue(state.Party, out earlier))
+            else if (!allOf.TryGetValue(states.Party(state), out earlier))
             {
-                allOf[state.Party] = earlier = new ArrivalIndex(next[state.Party].GroupedRows, columns);
+                allOf[states.Party(state)] = earlier = new ArrivalIndex(next[states.Party(state)].GroupedRows, columns);
             }
 
-            return Kept(state.Arrivals, row => !earlier.AnyMayPrecede(row, query.MaxDwellDays));
+            return Kept(states.Arrivals(state), row => !earlier.AnyMayPrecede(row, query.MaxDwellDays), arena);
         }
 
         // Reads the shipments of the parties not read yet; false when a budget is spent.
@@ -324,7 +331,8 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     /// start; walking back from the end keeps those that also lead on to an end.
     /// </summary>
     private static RouteDraft BuildRoute(
-        RouteState state,
+        RouteStates routes,
+        int state,
         ArraySegment<int> ends,
         bool downstream,
         TraceQuery query,
@@ -333,25 +341,26 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         IReadOnlyDictionary<int, Restriction> restricted)
     {
         var columns = graph.Columns;
-        var states = new RouteState[state.Length];
-        for (var s = state; s.Previous is not null; s = s.Previous)
-            states[s.Length - 1] = s;
-        var partyNumbers = RouteNumbers(state);
+        var arrivals = new ArraySegment<int>[routes.Length(state)];
+        for (var s = state; routes.Length(s) > 0; s = routes.Previous(s))
+            arrivals[routes.Length(s) - 1] = routes.Arrivals(s);
+        var partyNumbers = new int[arrivals.Length + 1];
+        routes.CopyParties(state, partyNumbers);
         var partyIds = Array.ConvertAll(partyNumbers, graph.Id);
 
-        var perHop = new ArraySegment<int>[states.Length];
+        var perHop = new ArraySegment<int>[arrivals.Length];
         perHop[^1] = ends;
-        for (var i = states.Length - 2; i >= 0; i--)
+        for (var i = arrivals.Length - 2; i >= 0; i--)
         {
             if (!query.TimeRespecting)
             {
-                perHop[i] = states[i].Arrivals;
+                perHop[i] = arrivals[i];
                 continue;
             }
 
             // Keep the shipments some later shipment of the route may follow (downstream) or precede (upstream).
             var later = new ArrivalIndex(perHop[i + 1], columns);
-            perHop[i] = Kept(states[i].Arrivals, row => downstream ? later.AnyMayFollow(row, query.MaxDwellDays) : later.AnyMayPrecede(row, query.MaxDwellDays));
+            perHop[i] = Kept(arrivals[i], row => downstream ? later.AnyMayFollow(row, query.MaxDwellDays) : later.AnyMayPrecede(row, query.MaxDwellDays), arena: null);
         }
 
         var hops = new HopDraft[perHop.Length];
@@ -370,30 +379,24 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
             () => Score(partyNumbers, endUser, facts, restriction, graph, parties, columns, query.AsOf, explain: true).Reasons);
     }
 
-    /// <summary>The parties of a route, the start first.</summary>
-    private static int[] RouteNumbers(RouteState state)
-    {
-        var numbers = new int[state.Length + 1];
-        for (var s = state; s is not null; s = s.Previous)
-            numbers[s.Length] = s.Party;
-        return numbers;
-    }
-
-    /// <summary>The rows that pass; the same rows when all do.</summary>
-    private static ArraySegment<int> Kept(ArraySegment<int> rows, Func<int, bool> passes)
+    /// <summary>The rows that pass; the same rows when all do. Kept in the arena when one is given, else in an array of their own.</summary>
+    private static ArraySegment<int> Kept(ArraySegment<int> rows, Func<int, bool> passes, RowArena? arena)
     {
         for (var i = 0; i < rows.Count; i++)
         {
             if (passes(rows[i]))
                 continue;
-            var kept = new List<int>(rows.Count - 1);
-            for (var j = 0; j < rows.Count; j++)
+            var own = arena is null ? new int[rows.Count - 1] : null;
+            var kept = own ?? arena!.Room(rows.Count - 1);
+            rows.AsSpan(0, i).CopyTo(kept);
+            var count = i;
+            for (var j = i + 1; j < rows.Count; j++)
             {
-                if (j < i || (j > i && passes(rows[j])))
-                    kept.Add(rows[j]);
+                if (passes(rows[j]))
+                    kept[count++] = rows[j];
             }
 
-            return kept.ToArray();
+            return own is null ? arena!.Keep(count) : new ArraySegment<int>(own, 0, count);
         }
 
         return rows;
@@ -653,28 +656,108 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
     }
 
     /// <summary>
-    /// A partial route as a linked list back to the start, so that routes share their prefixes, with the
-    /// rows of the shipments of its last hop that some valid sequence of shipments from the start reaches.
+    /// The partial routes of one trace, numbered in the order they were found, each a link back to the one
+    /// it extends, so that routes share their prefixes, with the rows of the shipments of its last hop that
+    /// some valid sequence of shipments from the start reaches. Held in pooled arrays rather than an object
+    /// each: a trace through a hub holds a hundred thousand of them.
     /// </summary>
-    private sealed record RouteState(RouteState? Previous, int Party, int Length, ArraySegment<int> Arrivals)
+    private sealed class RouteStates : IDisposable
     {
-        private RouteFacts? _reached;
+        private int[] _previous = ArrayPool<int>.Shared.Rent(256);
+        private int[] _party = ArrayPool<int>.Shared.Rent(256);
+        private int[] _length = ArrayPool<int>.Shared.Rent(256);
+        private ArraySegment<int>[] _arrivals = ArrayPool<ArraySegment<int>>.Shared.Rent(256);
+        private RouteFacts[] _reached = ArrayPool<RouteFacts>.Shared.Rent(256);
+        private bool[] _known = ArrayPool<bool>.Shared.Rent(256);
+        private int _count;
+        private int _capacity = 256;
+
+        /// <summary>A route one hop longer than <paramref name="previous"/> (−1 for the start alone), to <paramref name="party"/>.</summary>
+        public int Add(int previous, int party, ArraySegment<int> arrivals)
+        {
+            if (_count == _capacity)
+                Grow();
+            _previous[_count] = previous;
+            _party[_count] = party;
+            _length[_count] = previous < 0 ? 0 : _length[previous] + 1;
+            _arrivals[_count] = arrivals;
+            _known[_count] = false;
+            return _count++;
+        }
+
+        public int Previous(int state) => _previous[state];
+
+        public int Party(int state) => _party[state];
+
+        /// <summary>The number of hops.</summary>
+        public int Length(int state) => _length[state];
+
+        public ArraySegment<int> Arrivals(int state) => _arrivals[state];
+
+        /// <summary>Puts the route's parties, the start first, in the first <see cref="Length"/> + 1 places of <paramref name="into"/>.</summary>
+        public void CopyParties(int state, int[] into)
+        {
+            for (var s = state; s >= 0; s = _previous[s])
+                into[_length[s]] = _party[s];
+        }
+
+        /// <summary>The parties of the route so far, the last first.</summary>
+        public IEnumerable<int> Parties(int state)
+        {
+            for (var s = state; s >= 0; s = _previous[s])
+                yield return _party[s];
+        }
 
         /// <summary>
         /// The facts, as a bound, of every shipment the search reached on the route up to here, ending with
         /// <paramref name="ends"/> instead of this hop's arrivals; kept for each state, so routes sharing a prefix sum it once.
         /// </summary>
-        public RouteFacts Bound(ArraySegment<int> ends, TradeColumns columns) =>
-            (Previous is null ? RouteFacts.None : Previous.Reached(columns)).With(ends, columns, bound: true);
+        public RouteFacts Bound(int state, ArraySegment<int> ends, TradeColumns columns) =>
+            (_previous[state] < 0 ? RouteFacts.None : Reached(_previous[state], columns)).With(ends, columns, bound: true);
 
-        private RouteFacts Reached(TradeColumns columns) =>
-            _reached ??= (Previous is null ? RouteFacts.None : Previous.Reached(columns)).With(Arrivals, columns, bound: true);
-
-        /// <summary>The parties of the route so far.</summary>
-        public IEnumerable<int> Parties()
+        private RouteFacts Reached(int state, TradeColumns columns)
         {
-            for (var s = this; s is not null; s = s.Previous)
-                yield return s.Party;
+            if (!_known[state])
+            {
+                _reached[state] = (_previous[state] < 0 ? RouteFacts.None : Reached(_previous[state], columns)).With(_arrivals[state], columns, bound: true);
+                _known[state] = true;
+            }
+
+            return _reached[state];
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(_previous);
+            ArrayPool<int>.Shared.Return(_party);
+            ArrayPool<int>.Shared.Return(_length);
+            ArrayPool<ArraySegment<int>>.Shared.Return(_arrivals, clearArray: true);
+            ArrayPool<RouteFacts>.Shared.Return(_reached);
+            ArrayPool<bool>.Shared.Return(_known);
+            _previous = _party = _length = [];
+            _arrivals = [];
+            _reached = [];
+            _known = [];
+            _count = 0;
+        }
+
+        private void Grow()
+        {
+            _capacity *= 2;
+            _previous = Grown(_previous, _count, _capacity, clear: false);
+            _party = Grown(_party, _count, _capacity, clear: false);
+            _length = Grown(_length, _count, _capacity, clear: false);
+            _arrivals = Grown(_arrivals, _count, _capacity, clear: true);
+            _reached = Grown(_reached, _count, _capacity, clear: false);
+            _known = Grown(_known, _count, _capacity, clear: false);
+        }
+
+        private static T[] Grown<T>(T[] array, int count, int capacity, bool clear)
+        {
+            var bigger = ArrayPool<T>.Shared.Rent(capacity);
+            array.AsSpan(0, count).CopyTo(bigger);
+            ArrayPool<T>.Shared.Return(array, clear);
+            return bigger;
         }
     }
 
