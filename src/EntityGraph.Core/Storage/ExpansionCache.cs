@@ -5,7 +5,8 @@ namespace EntityGraph.Core.Storage;
 /// <summary>
 /// The links around single well-connected nodes, as the store returned them, kept while the store's data
 /// version holds: a path search near a hub party reads the hub's tens of thousands of shipment links on
-/// every query, and from SQLite that costs about a second each time. Only complete answers (fewer links
+/// every query, which costs about a second from SQLite and still about 80 ms built from the trade index
+/// (at 1M parties). Only complete answers (fewer links
 /// than the limit asked for) are kept, so a smaller limit is answered by their first links, which is what
 /// a store returns since it orders before it limits. The cache starts over when the data version moves or
 /// when it is full.
