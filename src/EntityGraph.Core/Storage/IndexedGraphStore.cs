@@ -204,10 +204,9 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
         var parties = new List<string>();
         var linkedShipments = new List<string>();
         var others = new List<string>();
-        var known = 0;
-        foreach (var node in expansion.NodeIds.Distinct(StringComparer.Ordinal))
+        var distinct = expansion.NodeIds.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var node in distinct)
         {
-            known++;
             if (index.Knows(node))
             {
                 parties.Add(node);
@@ -222,18 +221,17 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
             else
             {
                 others.Add(node);
-                known--;
             }
         }
 
-        if (known == 0)
+        if (others.Count == distinct.Count)
             return await inner.ExpandAsync(expansion, cancellationToken);
         await ReadAsync(parties, kinds.Where(k => k is not (LinkKind.Sent or LinkKind.Received)));
         await ReadAsync(linkedShipments, kinds.Where(k => k is not (LinkKind.Sent or LinkKind.Received or LinkKind.Declared)));
         await ReadAsync(others, kinds);
 
         // A link between two of the nodes may come from both of its ends; the store gives it once.
-        var nodes = expansion.NodeIds.ToHashSet(StringComparer.Ordinal);
+        var nodes = distinct.ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<(string, string)>();
         links.RemoveAll(l => nodes.Contains(l.SourceId) && nodes.Contains(l.TargetId) && !seen.Add((l.Id, l.Provenance.SourceId)));
         // No two links left share both keys, so an unstable sort gives the store's order.
@@ -242,11 +240,11 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
             links.RemoveRange(expansion.Limit, links.Count - expansion.Limit);
         return links;
 
-        async Task ReadAsync(List<string> nodes, IEnumerable<LinkKind> of)
+        async Task ReadAsync(List<string> ids, IEnumerable<LinkKind> of)
         {
             var left = of.Distinct().ToArray();
-            if (nodes.Count > 0 && left.Length > 0)
-                links.AddRange(await inner.ExpandAsync(expansion with { NodeIds = nodes, Kinds = left }, cancellationToken));
+            if (ids.Count > 0 && left.Length > 0)
+                links.AddRange(await inner.ExpandAsync(expansion with { NodeIds = ids, Kinds = left }, cancellationToken));
         }
     }
 
