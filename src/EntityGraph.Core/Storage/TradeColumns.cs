@@ -79,7 +79,16 @@ internal sealed class TradeColumns
     /// <summary>The distinct provenances of shipments' role links (a handful: one per combination of datasets and import times).</summary>
     public IReadOnlyList<LinkSource> LinkSources => _sources;
 
-    /// <summary>Senders and receivers after a shipment's first, and every declarant, by row.</summary>
+    /// <summary>
+    /// The party numbers of the shipments' first declarants, −1 for none; null until a shipment has one
+    /// (only shipments with <see cref="TradeLinks"/> say).
+    /// </summary>
+    public int[]? Declarants { get; private set; }
+
+    /// <summary>The party number of the first declarant of the shipment in the row, −1 for none.</summary>
+    public int DeclarantOf(int row) => Declarants is { } declarants ? declarants[row] : -1;
+
+    /// <summary>Senders, receivers and declarants after a shipment's first, by row.</summary>
     public IReadOnlyList<ExtraRole> ExtraRoles => _extraRoles;
 
     /// <summary>The rows of shipments that links other than their role links start or end at.</summary>
@@ -127,6 +136,8 @@ internal sealed class TradeColumns
         Tiers[row] = trade.ChplTier is { } tier ? (sbyte)tier : (sbyte)-1;
         Hs[row] = trade.HsCode is { } hs ? HsNumber(hs) : -1;
         Sources[row] = -1;
+        if (Declarants is not null)
+            Declarants[row] = -1;
         if (trade.Links is { } links)
         {
             Sources[row] = SourceNumber(links);
@@ -134,8 +145,14 @@ internal sealed class TradeColumns
                 _extraRoles.Add(new ExtraRole(row, Number(other), ShipmentRole.Sender));
             foreach (var other in links.OtherReceiverIds)
                 _extraRoles.Add(new ExtraRole(row, Number(other), ShipmentRole.Receiver));
-            foreach (var declarant in links.DeclarantIds)
-                _extraRoles.Add(new ExtraRole(row, Number(declarant), ShipmentRole.Declarant));
+            for (var i = 0; i < links.DeclarantIds.Count; i++)
+            {
+                // Customs declarations often name a declarant; only a second one is rare.
+                if (i == 0)
+                    DeclarantsAllocated()[row] = Number(links.DeclarantIds[0]);
+                else
+                    _extraRoles.Add(new ExtraRole(row, Number(links.DeclarantIds[i]), ShipmentRole.Declarant));
+            }
             if (links.HasOtherLinks)
                 _linkedRows.Add(row);
         }
@@ -181,7 +198,15 @@ internal sealed class TradeColumns
             result.Tiers[i] = Tiers[from];
             result.Hs[i] = Hs[from];
             result.Sources[i] = Sources[from];
+
             rowOf[from] = i;
+        }
+
+        if (Declarants is { } declarants)
+        {
+            var reordered = result.DeclarantsAllocated();
+            for (var i = 0; i < order.Length; i++)
+                reordered[i] = declarants[order[i]];
         }
 
         foreach (var extra in _extraRoles)
@@ -226,6 +251,18 @@ internal sealed class TradeColumns
         return number;
     }
 
+    /// <summary>The declarants column, made (with none for every row) the first time a shipment has a declarant.</summary>
+    private int[] DeclarantsAllocated()
+    {
+        if (Declarants is null)
+        {
+            Declarants = new int[Ids.Length];
+            Array.Fill(Declarants, -1);
+        }
+
+        return Declarants;
+    }
+
     private int SourceNumber(TradeLinks links)
     {
         var key = $"{string.Join('\u0001', links.Datasets)}\u0002{links.FirstSeen?.UtcTicks}\u0002{links.LastSeen?.UtcTicks}";
@@ -250,6 +287,8 @@ internal sealed class TradeColumns
         Tiers = Resized(Tiers, capacity);
         Hs = Resized(Hs, capacity);
         Sources = Resized(Sources, capacity);
+        if (Declarants is not null)
+            Declarants = Resized(Declarants, capacity);
     }
 
     private static T[] Resized<T>(T[] array, int capacity)
@@ -261,7 +300,7 @@ internal sealed class TradeColumns
     /// <summary>What a shipment's role links are cited with, short of the shipment's id.</summary>
     internal sealed record LinkSource(IReadOnlyList<string> Datasets, DateTimeOffset? FirstSeen, DateTimeOffset? LastSeen);
 
-    /// <summary>A party in a role of the shipment in the row: a sender or receiver after the first, or a declarant.</summary>
+    /// <summary>A party in a role of the shipment in the row, after the first party in that role.</summary>
     internal readonly record struct ExtraRole(int Row, int Party, ShipmentRole Role);
 
     /// <summary>A <see cref="ShipmentFilter"/> ready to check rows: days as day numbers, HS prefixes as a flag per HS code number.</summary>

@@ -16,8 +16,9 @@ namespace EntityGraph.Core.Storage;
 /// <remarks>
 /// Shipments are rows of <see cref="TradeColumns"/> in store order, so a row number compares as the
 /// store orders. Each party's rows are kept grouped by the party at the other end (then in store
-/// order), which is how a trace walks them. 5,000,000 shipments took 1.24 GB (247 bytes a shipment,
-/// its id, the number of its provenance and its slot in the table of ids included).
+/// order), which is how a trace walks them. 5,000,000 shipments without declarants took 1.24 GB (247
+/// bytes a shipment, its id, the number of its provenance and its slot in the table of ids included);
+/// a column of first declarants adds 4 bytes a shipment once any shipment names one.
 /// </remarks>
 public sealed class TradeIndex
 {
@@ -186,6 +187,8 @@ public sealed class TradeIndex
             into.Add(RoleLink(row, _columns.PartyId(sender), ShipmentRole.Sender));
         if (received && _columns.Receivers[row] is var receiver and >= 0)
             into.Add(RoleLink(row, _columns.PartyId(receiver), ShipmentRole.Receiver));
+        if (declared && _columns.DeclarantOf(row) is var declarant and >= 0)
+            into.Add(RoleLink(row, _columns.PartyId(declarant), ShipmentRole.Declarant));
         if (_extraRolesByRow.TryGetValue(row, out var extras))
         {
             foreach (var extra in extras)
