@@ -60,7 +60,11 @@ public interface IGraphStore : IAsyncDisposable
     /// <summary>The same shipments as <see cref="ExpandShipmentsAsync"/>, in the same order, read as <see cref="Trade"/>s.</summary>
     Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken);
 
-    /// <summary>Every shipment as a trade, in no particular order, streamed; for building in-memory indexes.</summary>
+    /// <summary>
+    /// Every shipment as a trade, in no particular order, streamed; for building in-memory indexes. A store
+    /// that can gives each its <see cref="Trade.Links"/>, so that an index can also answer for role links;
+    /// one that gives none for some shipment leaves role links to the store.
+    /// </summary>
     IAsyncEnumerable<Trade> StreamTradesAsync(CancellationToken cancellationToken);
 
     /// <summary>
