@@ -393,7 +393,7 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         await Task.Yield();
         using var connection = Open();
-        // Both reads see the same data: one read transaction around them.
+        // The three reads see the same data: one read transaction around them.
         using var transaction = connection.BeginTransaction(deferred: true);
         var others = OtherRoles(transaction);
         var linked = LinkedShipments(transaction);

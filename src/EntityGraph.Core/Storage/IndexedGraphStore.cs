@@ -23,8 +23,8 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     private readonly ExpansionCache _expansions = new();
 
     /// <summary>
-    /// How many shipments each party has, counted when the index was last built, so that a path search can
-    /// read the links around the cheaper of its two ends; null until the first build.
+    /// How many shipments each party has, read from the current index, so that a path search can read the
+    /// links around the cheaper of its two ends; null while there is no current index.
     /// </summary>
     public PartyShipmentCounts? ShipmentCounts { get; private set; }
 
@@ -76,7 +76,9 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
         {
             if (_current is { } current && current.Version == version)
                 return current.Index;
+            // The counts read from the old index would keep it in memory beside the new one.
             _current = null;
+            ShipmentCounts = null;
             if (_building is null || _building.IsCompleted)
                 _building = Task.Run(() => BuildAsync(version, CancellationToken.None), CancellationToken.None);
             return null;
@@ -89,9 +91,13 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
         {
             var clock = Stopwatch.StartNew();
             var index = await TradeIndex.BuildAsync(inner, cancellationToken);
+            var counts = PartyShipmentCounts.From(index, version);
             lock (_gate)
+            {
                 _current = (index, version);
-            ShipmentCounts = PartyShipmentCounts.From(index, version);
+                ShipmentCounts = counts;
+            }
+
             // Reading millions of rows leaves as much garbage as the index itself; give it back once, now.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             Report?.Invoke($"Trade index ready: {index.Count:N0} shipments in memory, built in {clock.Elapsed.TotalSeconds:N1} s.");

@@ -46,7 +46,7 @@ public sealed class TradeIndex
             ofParty.Add(extra);
         }
 
-        _rowSlots = columns.HoldsRoleLinks ? RowSlots(columns) : [];
+        _rowSlots = RowSlots(columns);
     }
     /// <summary>
     /// Whether the store streamed every shipment's <see cref="TradeLinks"/>, so that
@@ -57,7 +57,7 @@ public sealed class TradeIndex
     /// <summary>Whether the party is the sender or receiver of a shipment (or any party of one, when <see cref="HoldsRoleLinks"/>).</summary>
     public bool Knows(string partyId) => _columns.TryGetNumber(partyId, out _);
 
-    /// <summary>The row of a shipment, when <see cref="HoldsRoleLinks"/>.</summary>
+    /// <summary>The row of a shipment.</summary>
     public bool TryGetShipment(string shipmentId, out int row)
     {
         if (_rowSlots.Length > 0)
@@ -74,6 +74,12 @@ public sealed class TradeIndex
         row = -1;
         return false;
     }
+
+    /// <summary>How many shipments the party sent plus how many it received (as first sender or receiver); 0 for a node it does not know.</summary>
+    public int ShipmentCount(string partyId) => _columns.TryGetNumber(partyId, out var party) ? ShipmentCount(party) : 0;
+
+    /// <summary><see cref="ShipmentCount(string)"/> of a party by its number.</summary>
+    internal int ShipmentCount(int party) => Rows(party, ShipmentRole.Sender).Count + Rows(party, ShipmentRole.Receiver).Count;
 
     /// <summary>Whether links other than its senders', receivers' and declarants' start or end at the shipment in the row.</summary>
     public bool HasOtherLinks(int row) => _columns.LinkedRows.Contains(row);

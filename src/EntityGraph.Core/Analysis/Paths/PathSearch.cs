@@ -38,6 +38,7 @@ internal sealed class PathSearch
     private readonly HashSet<(string Id, string Source, string Target)> _known = [];
     private readonly HashSet<string> _expandedBothWays = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Node, int Remaining), Step[]> _steps = [];
+    private readonly List<(string Head, Link Link)> _kept = [];
     private readonly Dictionary<string, int> _bounds = new(StringComparer.Ordinal);
     private readonly List<string> _route = [];
     private readonly List<Link[]> _routeLinks = [];
@@ -272,78 +273,51 @@ internal sealed class PathSearch
     {
         if (!_leaving.TryGetValue(node, out var links))
             return [];
-        if (links.Count <= FewLinks)
-            return FewSteps(node, links, remaining);
-        if (_steps.TryGetValue((node, remaining), out var steps))
+        var few = links.Count <= FewLinks;
+        if (!few && _steps.TryGetValue((node, remaining), out var steps))
             return steps;
-        var kept = new List<(string Head, Link Link)>();
+        // One list serves every call: the steps are copied out of it before the walk goes on.
+        _kept.Clear();
         foreach (var link in links)
         {
             var head = Head(link, node);
-            if (Bound(head) <= remaining - 1)
-                kept.Add((head, link));
+            if ((!few || !_onRoute.Contains(head)) && Bound(head) <= remaining - 1)
+                _kept.Add((head, link));
         }
 
-        // No two known links share id, source and target, so the order is total.
-        kept.Sort(CompareSteps);
-        var result = new List<Step>();
-        for (var start = 0; start < kept.Count;)
-        {
-            var end = start + 1;
-            while (end < kept.Count && string.Equals(kept[end].Head, kept[start].Head, StringComparison.Ordinal))
-                end++;
-            var parallel = new Link[end - start];
-            for (var i = start; i < end; i++)
-                parallel[i - start] = kept[i].Link;
-            result.Add(new Step(kept[start].Head, parallel));
-            start = end;
-        }
-
-        steps = [.. result];
-        _steps[(node, remaining)] = steps;
+        steps = _kept.Count == 0 ? [] : Grouped();
+        if (!few)
+            _steps[(node, remaining)] = steps;
         return steps;
     }
 
-    /// <summary>Steps in order of their heads' ids, parallel links in order of their ids, sources and targets.</summary>
-    private static int CompareSteps((string Head, Link Link) a, (string Head, Link Link) b) =>
-        string.CompareOrdinal(a.Head, b.Head) is var byHead and not 0 ? byHead
-        : string.CompareOrdinal(a.Link.Id, b.Link.Id) is var byId and not 0 ? byId
-        : string.CompareOrdinal(a.Link.SourceId, b.Link.SourceId) is var bySource and not 0 ? bySource
-        : string.CompareOrdinal(a.Link.TargetId, b.Link.TargetId);
-
-    /// <summary>How many links a node may have for its steps to be worked out on each visit.</summary>
-    private const int FewLinks = 4;
-
-    /// <summary><see cref="Steps"/> of a node with at most <see cref="FewLinks"/> links, without the heads on the route.</summary>
-    private Step[] FewSteps(string node, List<Link> links, int remaining)
+    /// <summary>The kept links as steps: sorted by head, then by link id, source and target, and grouped by head.</summary>
+    private Step[] Grouped()
     {
-        Span<int> kept = stackalloc int[FewLinks];
-        var count = 0;
-        for (var i = 0; i < links.Count; i++)
-        {
-            var head = Head(links[i], node);
-            if (!_onRoute.Contains(head) && Bound(head) <= remaining - 1)
-                kept[count++] = i;
-        }
-
-        if (count == 0)
-            return [];
-        var pairs = new (string Head, Link Link)[count];
-        for (var i = 0; i < count; i++)
-            pairs[i] = (Head(links[kept[i]], node), links[kept[i]]);
-        Array.Sort(pairs, CompareSteps);
-        var steps = new List<Step>(count);
-        for (var start = 0; start < count;)
+        // No two known links share id, source and target, so the order is total.
+        _kept.Sort(static (a, b) =>
+            string.CompareOrdinal(a.Head, b.Head) is var byHead and not 0 ? byHead
+            : string.CompareOrdinal(a.Link.Id, b.Link.Id) is var byId and not 0 ? byId
+            : string.CompareOrdinal(a.Link.SourceId, b.Link.SourceId) is var bySource and not 0 ? bySource
+            : string.CompareOrdinal(a.Link.TargetId, b.Link.TargetId));
+        var steps = new List<Step>();
+        for (var start = 0; start < _kept.Count;)
         {
             var end = start + 1;
-            while (end < count && string.Equals(pairs[end].Head, pairs[start].Head, StringComparison.Ordinal))
+            while (end < _kept.Count && string.Equals(_kept[end].Head, _kept[start].Head, StringComparison.Ordinal))
                 end++;
-            steps.Add(new Step(pairs[start].Head, [.. pairs[start..end].Select(p => p.Link)]));
+            var parallel = new Link[end - start];
+            for (var i = start; i < end; i++)
+                parallel[i - start] = _kept[i].Link;
+            steps.Add(new Step(_kept[start].Head, parallel));
             start = end;
         }
 
         return [.. steps];
     }
+
+    /// <summary>How many links a node may have for its steps to be worked out on each visit (without the heads on the route) and not kept.</summary>
+    private const int FewLinks = 4;
 
     /// <summary>Indexes a link under the node(s) a path may leave it from.</summary>
     private void Index(Link link)
