@@ -31,12 +31,12 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     /// <summary>The most parties kept in memory; the cache starts over when it is full.</summary>
     public int PartyCacheSize { get; init; } = 200_000;
 
-    /// <summary>The most links kept in memory from expansions of single nodes; the cache starts over when it is full.</summary>
+    /// <summary>The most links kept in memory around single nodes; the cache starts over when it is full.</summary>
     public int LinkCacheSize { get; init; } = 300_000;
 
     /// <summary>
-    /// How many links an expansion of a single node must return to be kept: below it the store answers fast
-    /// enough. A path search reads each party with at least this many shipments on its own, so that it is kept.
+    /// How many links a node must have, in a read that was not cut by its limit, for them to be kept: below
+    /// it the store answers fast enough.
     /// </summary>
     public int CachedExpansionMinimum { get; init; } = 1_000;
 
@@ -174,16 +174,90 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
 
     public Task<SearchPage> SearchAsync(PartySearch query, CancellationToken cancellationToken) => inner.SearchAsync(query, cancellationToken);
 
+    /// <summary>
+    /// The links around the nodes, as the store would answer. The links of a node with many of them are kept
+    /// from a complete read and taken from memory the next time it is asked about; the other nodes are read.
+    /// </summary>
     public async Task<IReadOnlyList<Link>> ExpandAsync(LinkExpansion expansion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expansion);
-        if (!ExpansionCache.Keeps(expansion))
+        if (expansion.NodeIds.Count == 0 || expansion.Limit <= 0)
             return await ReadLinksAsync(expansion, cancellationToken);
         var version = await inner.GetDataVersionAsync(cancellationToken);
-        if (_expansions.TryGet(expansion, version, out var held))
+        var shape = ExpansionCache.Shape.Of(expansion);
+        var nodes = expansion.NodeIds.Distinct(StringComparer.Ordinal).ToList();
+        var held = new List<Link>();
+        var missing = new List<string>();
+        foreach (var node in nodes)
+        {
+            if (_expansions.TryGet(node, shape, expansion.Limit, version, out var links))
+                held.AddRange(links);
+            else
+                missing.Add(node);
+        }
+
+        if (held.Count == 0 && missing.Count == nodes.Count)
+        {
+            var all = await ReadLinksAsync(expansion, cancellationToken);
+            Keep(expansion, shape, version, all);
+            return all;
+        }
+
+        if (nodes.Count == 1)
             return held;
-        var links = await ReadLinksAsync(expansion, cancellationToken);
-        _expansions.Add(expansion, version, links, CachedExpansionMinimum, LinkCacheSize);
+        var read = missing.Count == 0 ? [] : await ReadLinksAsync(expansion with { NodeIds = missing }, cancellationToken);
+        Keep(expansion, shape, version, read);
+        held.AddRange(read);
+        return InStoreOrder(held, nodes, expansion.Limit);
+    }
+
+    /// <summary>Keeps the links of each node with many, from a read that the limit did not cut.</summary>
+    private void Keep(LinkExpansion expansion, ExpansionCache.Shape shape, long version, IReadOnlyList<Link> links)
+    {
+        if (links.Count >= expansion.Limit || links.Count < CachedExpansionMinimum)
+            return;
+        if (expansion.NodeIds.Count == 1)
+        {
+            _expansions.Add(expansion.NodeIds.First(), shape, version, links, CachedExpansionMinimum, LinkCacheSize);
+            return;
+        }
+
+        var outgoing = expansion.Direction != LinkDirection.Incoming;
+        var incoming = expansion.Direction != LinkDirection.Outgoing;
+        var asked = expansion.NodeIds.ToHashSet(StringComparer.Ordinal);
+        var byNode = new Dictionary<string, List<Link>>(StringComparer.Ordinal);
+        foreach (var link in links)
+        {
+            if (outgoing && asked.Contains(link.SourceId))
+                Of(link.SourceId).Add(link);
+            if (incoming && link.TargetId != link.SourceId && asked.Contains(link.TargetId))
+                Of(link.TargetId).Add(link);
+        }
+
+        foreach (var (node, ofNode) in byNode)
+            _expansions.Add(node, shape, version, ofNode, CachedExpansionMinimum, LinkCacheSize);
+
+        List<Link> Of(string node)
+        {
+            if (!byNode.TryGetValue(node, out var list))
+                byNode[node] = list = [];
+            return list;
+        }
+    }
+
+    /// <summary>
+    /// Links gathered around the nodes in parts, as the store returns them: a link between two of the
+    /// nodes once, in order of link id and then the entity it was read from, at most the limit.
+    /// </summary>
+    private static List<Link> InStoreOrder(List<Link> links, IReadOnlyCollection<string> nodeIds, int limit)
+    {
+        var nodes = nodeIds as IReadOnlySet<string> ?? nodeIds.ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        links.RemoveAll(l => nodes.Contains(l.SourceId) && nodes.Contains(l.TargetId) && !seen.Add((l.Id, l.Provenance.SourceId)));
+        // No two links left share both keys, so an unstable sort gives the store's order.
+        links.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id) is var byId and not 0 ? byId : string.CompareOrdinal(a.Provenance.SourceId, b.Provenance.SourceId));
+        if (links.Count > limit)
+            links.RemoveRange(limit, links.Count - limit);
         return links;
     }
 
@@ -237,14 +311,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
         await ReadAsync(others, kinds);
 
         // A link between two of the nodes may come from both of its ends; the store gives it once.
-        var nodes = distinct.ToHashSet(StringComparer.Ordinal);
-        var seen = new HashSet<(string, string)>();
-        links.RemoveAll(l => nodes.Contains(l.SourceId) && nodes.Contains(l.TargetId) && !seen.Add((l.Id, l.Provenance.SourceId)));
-        // No two links left share both keys, so an unstable sort gives the store's order.
-        links.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id) is var byId and not 0 ? byId : string.CompareOrdinal(a.Provenance.SourceId, b.Provenance.SourceId));
-        if (links.Count > expansion.Limit)
-            links.RemoveRange(expansion.Limit, links.Count - expansion.Limit);
-        return links;
+        return InStoreOrder(links, distinct, expansion.Limit);
 
         async Task ReadAsync(List<string> ids, IEnumerable<LinkKind> of)
         {

@@ -18,13 +18,15 @@ namespace EntityGraph.Core.Storage;
 /// store orders. Each party's rows are kept grouped by the party at the other end (then in store
 /// order), which is how a trace walks them. 5,000,000 shipments without declarants took 1.24 GB (247
 /// bytes a shipment, its id, the number of its provenance and its slot in the table of ids included);
-/// a column of first declarants adds 4 bytes a shipment once any shipment names one.
+/// a column of first declarants, and the rows of each party as a first declarant, add
+/// up to 16 bytes a shipment once any shipment names one.
 /// </remarks>
 public sealed class TradeIndex
 {
     private readonly TradeColumns _columns;
     private readonly Adjacency _sent;
     private readonly Adjacency _received;
+    private readonly Adjacency? _declared;
     private readonly Dictionary<int, List<TradeColumns.ExtraRole>> _extraRolesByParty = [];
     private readonly Dictionary<int, List<TradeColumns.ExtraRole>> _extraRolesByRow = [];
     private readonly int[] _rowSlots;
@@ -34,19 +36,49 @@ public sealed class TradeIndex
         _columns = columns;
         _sent = Adjacency.Build(columns, columns.Senders, columns.Receivers);
         _received = Adjacency.Build(columns, columns.Receivers, columns.Senders);
+        if (columns.Declarants is { } declarants)
+            _declared = Adjacency.Build(columns, declarants, columns.Senders);
         foreach (var extra in columns.ExtraRoles)
         {
             if (!_extraRolesByRow.TryGetValue(extra.Row, out var ofRow))
                 _extraRolesByRow[extra.Row] = ofRow = [];
             ofRow.Add(extra);
-            if (extra.Role == ShipmentRole.Declarant)
-                continue;
             if (!_extraRolesByParty.TryGetValue(extra.Party, out var ofParty))
                 _extraRolesByParty[extra.Party] = ofParty = [];
             ofParty.Add(extra);
         }
 
         _rowSlots = RowSlots(columns);
+        if (columns.HoldsRoleLinks)
+        {
+            _shipmentRanks = RanksById(columns.Ids, columns.Count);
+            _partyRanks = RanksById([.. columns.PartyIds], columns.PartyCount);
+        }
+    }
+
+    private readonly int[]? _shipmentRanks;
+    private readonly int[]? _partyRanks;
+
+    /// <summary>
+    /// The place of the shipment in the row among all shipments in ordinal order of their ids, so that a
+    /// path search orders a hub's shipments without comparing their ids. Only when <see cref="HoldsRoleLinks"/>.
+    /// </summary>
+    internal int ShipmentRank(int row) => _shipmentRanks![row];
+
+    /// <summary>The place of a party among all parties in ordinal order of their ids. Only when <see cref="HoldsRoleLinks"/>.</summary>
+    internal int PartyRank(int party) => _partyRanks![party];
+
+    private static int[] RanksById(string[] ids, int count)
+    {
+        var keys = ids[..count];
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+            order[i] = i;
+        Array.Sort(keys, order, StringComparer.Ordinal);
+        var ranks = new int[count];
+        for (var i = 0; i < count; i++)
+            ranks[order[i]] = i;
+        return ranks;
     }
     /// <summary>
     /// Whether the store streamed every shipment's <see cref="TradeLinks"/>, so that
@@ -173,7 +205,7 @@ public sealed class TradeIndex
         {
             foreach (var extra in extras)
             {
-                if (extra.Role == ShipmentRole.Sender ? sent : received)
+                if (extra.Role switch { ShipmentRole.Sender => sent, ShipmentRole.Receiver => received, _ => false })
                     into.Add(RoleLink(extra.Row, partyId, extra.Role));
             }
         }
@@ -205,7 +237,25 @@ public sealed class TradeIndex
         }
     }
 
-    private Link RoleLink(int row, string partyId, ShipmentRole role)
+    /// <summary>The rows of the shipments the party is the first declarant of.</summary>
+    internal ArraySegment<int> DeclaredRows(int party) => _declared?.Rows(party) ?? ArraySegment<int>.Empty;
+
+    /// <summary>The roles a party holds on shipments beyond their first sender, receiver and declarant.</summary>
+    internal IReadOnlyList<TradeColumns.ExtraRole> ExtraRolesOfParty(int party) =>
+        _extraRolesByParty.TryGetValue(party, out var extras) ? extras : [];
+
+    /// <summary>The shipment's parties beyond its first sender, first receiver and first declarant.</summary>
+    internal IReadOnlyList<TradeColumns.ExtraRole> ExtraRolesOfRow(int row) =>
+        _extraRolesByRow.TryGetValue(row, out var extras) ? extras : [];
+
+    /// <summary>How many parties it numbers: parties are 0 to this, less one.</summary>
+    internal int PartyCount => _columns.PartyCount;
+
+    /// <summary>A party's number, if it holds a role on a shipment it knows.</summary>
+    internal bool TryGetParty(string partyId, out int party) => _columns.TryGetNumber(partyId, out party);
+
+    /// <summary>The sender, receiver or declarant link between the shipment in the row and the party, as the store projects it.</summary>
+    internal Link RoleLink(int row, string partyId, ShipmentRole role)
     {
         var shipmentId = _columns.Ids[row];
         var source = _columns.LinkSources[_columns.Sources[row]];

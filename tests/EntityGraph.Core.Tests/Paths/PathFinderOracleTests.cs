@@ -29,7 +29,7 @@ public class PathFinderOracleTests
     }
 
     [Fact]
-    public async Task around_hub_parties_the_last_level_read_from_both_frontiers_finds_the_same_paths()
+    public async Task around_hub_parties_the_index_and_the_last_level_read_from_both_frontiers_find_the_same_paths()
     {
         var compared = 0;
         var nonEmpty = 0;
@@ -45,17 +45,18 @@ public class PathFinderOracleTests
         }
 
         Assert.True(nonEmpty > compared / 3, $"only {nonEmpty} of {compared} queries had a path");
-        // The comparison covers the two-sided read only if many searches did read that way.
+        // Over an index without role links, the comparison covers the two-sided read only if many searches did read that way.
         Assert.True(bothFrontiers > compared / 10, $"only {bothFrontiers} of {compared} searches read their last level from both frontiers");
         // The comparison covers the hubs' links kept in memory only if many searches found some there.
         Assert.True(fromMemory > compared / 3, $"only {fromMemory} of {compared} searches found a hub's links in memory");
     }
 
     /// <summary>
-    /// Builds a random graph and compares a few random queries with the brute force, searched on the store
-    /// and through the trade index; returns how many were compared, how many had paths, and how many
-    /// searches through the index read their last level from both frontiers, and how many of those found
-    /// some of their links kept in memory.
+    /// Builds a random graph and compares a few random queries with the brute force, searched on the store,
+    /// through a trade index that holds the role links (SQLite's), and through one that does not (as over
+    /// Neo4j), which only counts shipments; returns how many were compared, how many had paths, how many
+    /// searches through the counting index read their last level from both frontiers, and how many of
+    /// those found some of their links kept in memory.
     /// </summary>
     /// <param name="seed">The seed of the graph and the queries.</param>
     /// <param name="hubs">Whether most shipments gather around a few parties, as in customs data.</param>
@@ -67,13 +68,28 @@ public class PathFinderOracleTests
         var (fixture, parties) = RandomGraph(random, hubs);
         var entities = fixture.Entities;
         await using var graph = await PathGraph.LoadAsync(entities, ct);
-        // Through the trade index, the shipment counts choose what to read, and the links of every party with
-        // two shipments or more are kept once read, for later queries of other lengths, kinds and directions;
-        // the paths must not change.
+        // Through the trade index, the shipments' links come from memory and the store is asked only for
+        // links of other kinds around them.
         var recording = new RecordingGraphStore(graph.Store);
-        var indexed = new IndexedGraphStore(recording) { CachedExpansionMinimum = 2 };
+        var indexed = new IndexedGraphStore(recording);
         await indexed.BuildNowAsync(ct);
-        var byCounts = new PathFinder(indexed);
+        var index = Assert.IsType<TradeIndex>(indexed.Current?.Index);
+        Assert.True(index.HoldsRoleLinks);
+        var byIndex = new PathFinder(indexed);
+        // Through an index without role links, the shipment counts choose what to read, and the links of every
+        // party with two shipments or more are kept once read, for later queries of other lengths, kinds and
+        // directions; the paths must not change.
+        var counting = new RecordingGraphStore(graph.Store) { StreamsTradeLinks = false };
+        var countingIndexed = new IndexedGraphStore(counting) { CachedExpansionMinimum = 2 };
+        await countingIndexed.BuildNowAsync(ct);
+        // With no shipment at all, there are no role links to hold.
+        Assert.True(countingIndexed.Current?.Index is { Count: 0 } or { HoldsRoleLinks: false });
+        var byCounts = new PathFinder(countingIndexed);
+        // The same without the links kept in memory, to see which reads the counts choose.
+        var choosing = new RecordingGraphStore(graph.Store) { StreamsTradeLinks = false };
+        var choosingIndexed = new IndexedGraphStore(choosing) { LinkCacheSize = 0 };
+        await choosingIndexed.BuildNowAsync(ct);
+        var byChoice = new PathFinder(choosingIndexed);
         var nodes = parties.Concat(entities.Where(e => e.Schema is "Address" or "EconomicActivity" or "Sanction").Select(e => e.Id)).ToList();
         var links = await graph.Store.ExpandAsync(new LinkExpansion([.. entities.Select(e => e.Id)], Limit: int.MaxValue), ct);
 
@@ -95,28 +111,40 @@ public class PathFinderOracleTests
 
             var expected = BruteForce(query, links).Take(query.Limit).Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}");
             var actual = await graph.FindAsync(query);
-            var asked = recording.Expansions.Count;
+            var read = recording.Expansions.Count;
+            var fromIndex = await byIndex.FindAsync(query, ct);
             var counted = await byCounts.FindAsync(query, ct);
+            var asked = choosing.Expansions.Count;
+            var chosen = await byChoice.FindAsync(query, ct);
 
-            Assert.False(actual.Truncated);
-            Assert.Equal(expected, actual.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
-            Assert.False(counted.Truncated);
-            Assert.Equal(expected, counted.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
+            foreach (var result in new[] { actual, fromIndex, counted, chosen })
+            {
+                Assert.False(result.Truncated);
+                Assert.Equal(expected, result.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
+            }
+
+            // Nothing the index holds was read from the store.
+            Assert.All(
+                recording.Expansions.Skip(read),
+                e => Assert.False(
+                    (e.Kinds is not { Count: > 0 } || e.Kinds.Any(ShipmentRoles.Contains)) && e.NodeIds.Any(n => index.Knows(n) || index.TryGetShipment(n, out _)),
+                    $"seed {seed} q{q}: the store was asked for role links around {string.Join(", ", e.NodeIds)}"));
             compared++;
             nonEmpty += actual.Connections.Count > 0 ? 1 : 0;
-            bothFrontiers += recording.Expansions.Skip(asked).Any(e => ReadsPartiesWithoutTheirShipments(e, query)) ? 1 : 0;
+            bothFrontiers += choosing.Expansions.Skip(asked).Any(e => ReadsPartiesWithoutTheirShipments(e, query)) ? 1 : 0;
 
-            // Asked again, the search finds the hubs' links in memory and the same paths.
-            var before = recording.Expansions.Count;
+            // Asked again, the counting search finds the hubs' links in memory and the same paths.
+            var before = counting.Expansions.Count;
             var again = await byCounts.FindAsync(query, ct);
             Assert.Equal(expected, again.Connections.Select(c => $"seed {seed} q{q}: {PathGraph.Describe(c)}"));
-            fromMemory += again.Expansions > recording.Expansions.Count - before ? 1 : 0;
+            fromMemory += again.Expansions > counting.Expansions.Count - before ? 1 : 0;
 
             // Cut by a small budget, the search may miss paths but returns only real ones, shortest first.
             var budget = random.Next(1, 8);
             var every = BruteForce(query with { Limit = int.MaxValue }, links).Select(PathGraph.Describe).ToHashSet();
-            foreach (var cut in new[] { await graph.FindAsync(query with { LinkBudget = budget }), await byCounts.FindAsync(query with { LinkBudget = budget }, ct) })
+            foreach (var finder in new[] { byIndex, byCounts, new PathFinder(graph.Store) })
             {
+                var cut = await finder.FindAsync(query with { LinkBudget = budget }, ct);
                 Assert.All(cut.Connections, c => Assert.Contains(PathGraph.Describe(c), every));
                 Assert.Equal(cut.Connections.Select(c => c.Length).Order(), cut.Connections.Select(c => c.Length));
                 Assert.True(cut.LinksRead <= budget);

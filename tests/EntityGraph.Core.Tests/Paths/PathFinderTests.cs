@@ -1,5 +1,6 @@
 using EntityGraph.Core.Analysis.Paths;
 using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
 
 namespace EntityGraph.Core.Tests.Paths;
@@ -217,10 +218,12 @@ public class PathFinderTests
 
         Assert.Equal(["a -[s-ab:sender:a]- s-ab -[s-ab:receiver:b]- b -[s-bc:sender:b]- s-bc -[s-bc:receiver:c]- c"], byCounts.Connections.Select(PathGraph.Describe));
         Assert.Equal(byFrontier.Connections.Select(PathGraph.Describe), byCounts.Connections.Select(PathGraph.Describe));
-        // Frontier sizes tie at the start, so the plain search reads a's 301 links first; the counts read
-        // from c through s-bc, b and s-ab (1 + 2 + 2 + 2 links) and never read a.
+        // Frontier sizes tie at the start, so the plain search reads a's 301 links first. Through the index
+        // the search goes from c through s-bc and b (1 + 2 + 2 links) and, on the last level, takes from
+        // s-ab only its link to a's ball (1); a's 301 are never taken in. The store is asked only for the
+        // links of other kinds around c and b: shipments without other links cost no store call.
         Assert.Equal((4, 306), (byFrontier.Expansions, byFrontier.LinksRead));
-        Assert.Equal((4, 7), (byCounts.Expansions, byCounts.LinksRead));
+        Assert.Equal((2, 6), (byCounts.Expansions, byCounts.LinksRead));
         Assert.False(byCounts.Truncated);
     }
 
@@ -245,11 +248,40 @@ public class PathFinderTests
 
         Assert.Equal(["a -[s1:sender:a]- s1 -[s1:receiver:h1]- h1 -[own-h1-h2]- h2 -[s2:sender:h2]- s2 -[s2:receiver:c]- c"], byCounts.Connections.Select(PathGraph.Describe));
         Assert.Equal(byFrontier.Connections.Select(PathGraph.Describe), byCounts.Connections.Select(PathGraph.Describe));
-        // By frontier size, h1's 302 links are read. By counts, each end is read up to its hub (1 + 2 links
-        // a side); the last level, between h1 and h2, reads only the links of other kinds around h1 (the ownership).
+        // By frontier size, h1's 302 links are read. Through the index, each end is read up to its hub (1 + 2
+        // links a side); on the last level, between h1 and h2, of h1's 301 shipment links none touches h2's
+        // ball, and the store gives the one link of another kind (the ownership). The store is asked for the
+        // links of other kinds around a, c and h1 only.
         Assert.Equal((5, 308), (byFrontier.Expansions, byFrontier.LinksRead));
-        Assert.Equal((5, 7), (byCounts.Expansions, byCounts.LinksRead));
+        Assert.Equal((3, 7), (byCounts.Expansions, byCounts.LinksRead));
         Assert.False(byCounts.Truncated);
+    }
+
+    [Fact]
+    public async Task on_the_last_level_the_links_between_the_frontiers_are_read_around_the_smaller_one_in_its_own_direction()
+    {
+        // a owns ten companies, one of which owns the hub h; h owns c and trades with 30 others.
+        var fixture = FtmGraph.Create().Company("a", "A").Company("c", "C").Company("h", "H").Owns("h", "c", id: "own-h-c");
+        for (var i = 0; i < 10; i++)
+            fixture.Company($"o{i}", $"O {i}").Owns("a", $"o{i}", id: $"own-a-o{i}");
+        fixture.Owns("o7", "h", id: "own-o7-h");
+        for (var i = 0; i < 30; i++)
+            fixture.Company($"x{i:D2}", $"X {i}").Shipment($"s{i:D2}", "h", $"x{i:D2}");
+        await using var graph = await PathGraph.LoadAsync(fixture, Ct);
+        var recording = new RecordingGraphStore(graph.Store);
+        var indexed = new IndexedGraphStore(recording);
+        await indexed.BuildNowAsync(Ct);
+        var query = Between("a", "c") with { MaxHops = 3, Direction = LinkDirection.Outgoing };
+
+        var result = await new PathFinder(indexed).FindAsync(query, Ct);
+
+        Assert.Equal(["a -[own-a-o7]- o7 -[own-o7-h]- h -[own-h-c]- c"], result.Connections.Select(PathGraph.Describe));
+        Assert.Equal(await graph.DescribeAsync(query), result.Connections.Select(PathGraph.Describe));
+        // a's ten companies are the forward frontier of the last level, but they are cheaper to expand than h
+        // with its shipments; the links between them are read around h instead, following links into it.
+        var last = recording.Expansions[^1];
+        Assert.Equal(["h"], last.NodeIds);
+        Assert.Equal(LinkDirection.Incoming, last.Direction);
     }
 
     [Fact]

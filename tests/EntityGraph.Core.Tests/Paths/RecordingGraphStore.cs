@@ -4,10 +4,17 @@ using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Core.Tests.Paths;
 
-/// <summary>Passes every call to a real store and keeps the link expansions it was asked for, in order.</summary>
+/// <summary>
+/// Passes every call to a real store and keeps the link expansions it was asked for, in order. Without
+/// <see cref="StreamsTradeLinks"/>, its trades come without their links, as from a store that does not
+/// stream them (Neo4j), so that a trade index over it holds no role links.
+/// </summary>
 public sealed class RecordingGraphStore(IGraphStore inner) : IGraphStore
 {
     private readonly List<LinkExpansion> _expansions = [];
+
+    /// <summary>Whether streamed trades keep the links the store gave them.</summary>
+    public bool StreamsTradeLinks { get; init; } = true;
 
     /// <summary>The link expansions asked for so far.</summary>
     public IReadOnlyList<LinkExpansion> Expansions => _expansions;
@@ -44,7 +51,11 @@ public sealed class RecordingGraphStore(IGraphStore inner) : IGraphStore
 
     public Task<IReadOnlyList<Shipment>> ExpandShipmentsAsync(ShipmentExpansion expansion, CancellationToken cancellationToken) => inner.ExpandShipmentsAsync(expansion, cancellationToken);
 
-    public IAsyncEnumerable<Trade> StreamTradesAsync(CancellationToken cancellationToken) => inner.StreamTradesAsync(cancellationToken);
+    public async IAsyncEnumerable<Trade> StreamTradesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var trade in inner.StreamTradesAsync(cancellationToken))
+            yield return StreamsTradeLinks ? trade : trade with { Links = null };
+    }
 
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => inner.GetDataVersionAsync(cancellationToken);
 
