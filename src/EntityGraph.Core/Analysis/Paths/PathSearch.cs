@@ -69,6 +69,7 @@ internal sealed class PathSearch
     private readonly List<ArraySegment<Edge>> _routeEdges = [];
     private readonly Dictionary<int, Edge[]> _inOrder = [];
     private readonly List<Edge> _keptStored = [];
+    private readonly List<Edge> _ahead = [];
     private readonly List<Connection> _found = [];
     private Side? _expanding;
     private bool _lastLevel;
@@ -427,7 +428,7 @@ internal sealed class PathSearch
         _kept.Clear();
         foreach (var edge in fromIndex)
         {
-            if (Leads(edge, few, remaining))
+            if (Leads(node, edge, few, remaining))
                 _kept.Add(edge);
         }
 
@@ -439,9 +440,32 @@ internal sealed class PathSearch
         return steps;
     }
 
-    /// <summary>Whether a path may go on through the edge's head with <paramref name="remaining"/> links left, counting the one to it.</summary>
-    private bool Leads(Edge edge, bool few, int remaining) =>
-        (!few || !_route.Contains(edge.Head)) && Bound(edge.Head) <= remaining - 1;
+    /// <summary>
+    /// Whether a path may go on from <paramref name="tail"/> through the edge's head with
+    /// <paramref name="remaining"/> links left, counting the one to it.
+    /// </summary>
+    /// <remarks>
+    /// A shipment that no other link touches has all its links in the index, so it leads on only if one
+    /// of them reaches, other than back to the tail, a node near enough to the end: a hub's tens of
+    /// thousands of shipments are weighed here, where the hub's steps are worked out once, instead of
+    /// each being visited by the walk to find it leads nowhere.
+    /// </remarks>
+    private bool Leads(int tail, Edge edge, bool few, int remaining)
+    {
+        if ((few && _route.Contains(edge.Head)) || Bound(edge.Head) > remaining - 1)
+            return false;
+        if (remaining == 1 || edge.Head < _parties || edge.Head >= _indexed || _index!.HasOtherLinks(edge.Head - _parties))
+            return true;
+        _ahead.Clear();
+        IndexEdges(edge.Head, _query.Direction, _ahead);
+        foreach (var next in _ahead)
+        {
+            if (next.Head != tail && Bound(next.Head) <= remaining - 2)
+                return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The index's edges of a node sorted by their heads' ids, then their links. They all lead to shipments
@@ -498,7 +522,7 @@ internal sealed class PathSearch
         _keptStored.Clear();
         foreach (var edge in stored)
         {
-            if (Leads(edge, few, remaining))
+            if (Leads(tail, edge, few, remaining))
                 _keptStored.Add(edge);
         }
 
