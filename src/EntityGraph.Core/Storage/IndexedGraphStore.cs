@@ -206,7 +206,8 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
         if (nodes.Count == 1)
             return held;
         var read = missing.Count == 0 ? [] : await ReadLinksAsync(expansion with { NodeIds = missing }, cancellationToken);
-        Keep(expansion, shape, version, read);
+        // Only the nodes read: a link between one of them and a node held is not all of the held node's links.
+        Keep(expansion with { NodeIds = missing }, shape, version, read);
         held.AddRange(read);
         return InStoreOrder(held, nodes, expansion.Limit);
     }

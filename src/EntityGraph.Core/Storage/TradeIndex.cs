@@ -10,8 +10,10 @@ namespace EntityGraph.Core.Storage;
 /// does: the same filter, the same order (earliest day, coarser date first, undated last, then id), the
 /// same limit. Built once from <see cref="IGraphStore.StreamTradesAsync"/>; it does not follow later
 /// changes, so its owner rebuilds it when the store's data version moves. When the store streamed each
-/// shipment's <see cref="TradeLinks"/>, it also holds the role links around every party and shipment
-/// (<see cref="AddRoleLinks"/>, <see cref="AddShipmentLinks"/>), which a path search reads by the ten thousand.
+/// shipment's <see cref="TradeLinks"/>, it also holds the role links around every party and shipment:
+/// as links (<see cref="AddRoleLinks"/>, <see cref="AddShipmentLinks"/>) for link expansions, and as
+/// rows, per party and per first declarant, with the ranks of the ids, for a path search, which follows
+/// them by the ten thousand.
 /// </summary>
 /// <remarks>
 /// Shipments are rows of <see cref="TradeColumns"/> in store order, so a row number compares as the

@@ -89,6 +89,19 @@ public class ExpansionCacheTests
     }
 
     [Fact]
+    public async Task a_read_that_fills_the_cache_does_not_keep_part_of_a_held_node_as_all_of_it()
+    {
+        // hub's 4 links are kept; reading owner with hub then fills the cache (4 + 2 > 5), which starts over.
+        // The one link between them must not come back as all of hub's links.
+        await using var store = await TestStores.CreateAsync(TestStores.Sqlite, Hub().Entities, Ct);
+        var indexed = new IndexedGraphStore(store.Store) { CachedExpansionMinimum = 1, LinkCacheSize = 5 };
+        await indexed.BuildNowAsync(Ct);
+
+        foreach (var expansion in new LinkExpansion[] { new(["hub"]), new(["hub", "owner"]), new(["hub"]) })
+            Assert.Equal(Describe(await store.Store.ExpandAsync(expansion, Ct)), Describe(await indexed.ExpandAsync(expansion, Ct)));
+    }
+
+    [Fact]
     public async Task a_kept_expansion_is_dropped_when_the_store_changes()
     {
         await using var store = await TestStores.CreateAsync(TestStores.Sqlite, Hub().Entities, Ct);

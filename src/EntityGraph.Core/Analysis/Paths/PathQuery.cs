@@ -28,8 +28,9 @@ public sealed record PathQuery
     public int Limit { get; init; } = 10;
 
     /// <summary>
-    /// The most links to read from the store over the whole search; the result reports
-    /// <see cref="PathResult.Truncated"/> when it cut the search.
+    /// The most links to take in over the whole search, read from the store or taken from the trade index
+    /// (<see cref="PathResult.LinksRead"/>); the result reports <see cref="PathResult.Truncated"/> when it
+    /// cut the search.
     /// </summary>
     public int LinkBudget { get; init; } = 200_000;
 }

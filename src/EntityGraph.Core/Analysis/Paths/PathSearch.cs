@@ -30,9 +30,10 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// within b of the other end; any other link makes every path through it longer than allowed. At
 /// the 1M benchmark's hubs that level meets tens of thousands of links of which a handful touch the
 /// other ball. The nodes it leaves undiscovered are farther than the bounds assume only on such paths.
-/// When the links come from the store and shipment counts are known, that level may also be read from
-/// both sides at once (see <see cref="PathFinder"/>); a link that touches both balls is then still
-/// discovered from a node of the expanded frontier or one expanded before.
+/// The store's links of that level may also be read around the other frontier, or around both at once
+/// when only shipment counts are known (see <see cref="PathFinder"/>): every new link it needs joins
+/// the two frontiers, since the links of nodes expanded before are all known, so it is found from
+/// either end and discovers the same nodes.
 /// </para>
 /// </remarks>
 internal sealed class PathSearch
@@ -232,6 +233,9 @@ internal sealed class PathSearch
             {
                 if (_lastLevel && !touchesOther && !other.Distance.ContainsKey(edge.Head))
                     continue;
+                // A link between two nodes read together is counted once, as the store returns it once.
+                if (edge.Head < node && _query.Direction == LinkDirection.Both && IsRead(side, edge.Head))
+                    continue;
                 if (taken == budget)
                     return (taken, true);
                 taken++;
@@ -241,6 +245,10 @@ internal sealed class PathSearch
 
         return (taken, false);
     }
+
+    /// <summary>Whether a node is among those the side reads at this level: its frontier, less the nodes the other side expanded.</summary>
+    private bool IsRead(Side side, int node) =>
+        side.Distance.TryGetValue(node, out var distance) && distance == side.Radius && !_expandedBothWays.Contains(node);
 
     /// <summary>Takes in links read from the store around the nodes being read.</summary>
     public void AddLinks(IEnumerable<Link> links)
