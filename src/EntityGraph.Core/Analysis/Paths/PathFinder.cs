@@ -60,7 +60,7 @@ public sealed class PathFinder(IGraphStore store)
                 linksRead += taken;
                 var reads = cut ? []
                     : search.IndexHoldsRoleLinks ? StoreReads(search, side, toRead, kinds)
-                    : Reads(search, side, kinds, counts).Select(read => (read.Nodes, read.Kinds, side.Fetch));
+                    : Reads(search, side, toRead, kinds, counts).Select(read => (read.Nodes, read.Kinds, side.Fetch));
                 foreach (var (nodes, readKinds, direction) in reads)
                 {
                     var remaining = query.LinkBudget - linksRead;
@@ -125,9 +125,9 @@ public sealed class PathFinder(IGraphStore store)
     /// trading parties. Calls with no node are left out.
     /// </summary>
     private static IEnumerable<(IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds)> Reads(
-        PathSearch search, PathSearch.Side side, IReadOnlyCollection<LinkKind>? kinds, PartyShipmentCounts? counts)
+        PathSearch search, PathSearch.Side side, IReadOnlyList<int> nodes, IReadOnlyCollection<LinkKind>? kinds, PartyShipmentCounts? counts)
     {
-        var toRead = search.ToRead(side).Select(search.Id).ToList();
+        var toRead = nodes.Select(search.Id).ToList();
         if (counts is null || side.Fetch != LinkDirection.Both || !search.IsLast(side))
             return toRead.Count == 0 ? [] : [(toRead, kinds)];
         var parties = toRead.Where(counts.IsTradingParty).ToList();
