@@ -1,4 +1,5 @@
 using EntityGraph.Core.FollowTheMoney;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Ingest.FollowTheMoney;

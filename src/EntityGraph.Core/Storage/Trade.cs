@@ -1,3 +1,4 @@
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 
 namespace EntityGraph.Core.Storage;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using EntityGraph.Core.Analysis.Tracing;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.Auth;
 using EntityGraph.Server.GraphQL;
@@ -31,11 +32,13 @@ public static class EntityGraphServiceCollectionExtensions
         // The store (SQLite by default, or Neo4j) is chosen by EntityGraph:Store; a wrong value fails at start, naming it.
         var kind = StoreSettings.Kind(configuration);
         services.AddSingleton(new StoreSelection(kind));
-        services.AddSingleton<IGraphStore>(sp => new IndexedGraphStore(
+        services.AddSingleton(sp => new IndexedGraphStore(
             StoreFactory.Open(kind, configuration, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path))
         {
             Report = sp.GetRequiredService<ILoggerFactory>().CreateLogger("EntityGraph.TradeIndex").LogTradeIndex,
         });
+        services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<IndexedGraphStore>());
+        services.AddSingleton<ITradeIndexSource>(sp => sp.GetRequiredService<IndexedGraphStore>());
         services.AddHostedService<StoreInitializer>();
         services.AddSingleton<RestrictionCache>();
         services.AddSingleton<VerdictWarmUp>();

@@ -1,5 +1,6 @@
 using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Analysis.Tracing;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Server.Hosting;
@@ -9,7 +10,7 @@ namespace EntityGraph.Server.Hosting;
 /// background, so that a trace through a busy intermediary finds its customers' verdicts already known.
 /// Judged again whenever the data changes or the day turns; other rules and days are judged when asked.
 /// </summary>
-internal sealed class VerdictWarmUp(IGraphStore store, RestrictionCache cache, ILogger<VerdictWarmUp> logger) : BackgroundService
+internal sealed class VerdictWarmUp(IGraphStore store, RestrictionCache cache, ILogger<VerdictWarmUp> logger, IndexedGraphStore? indexed = null) : BackgroundService
 {
     private const int Batch = 2_000;
 
@@ -18,7 +19,7 @@ internal sealed class VerdictWarmUp(IGraphStore store, RestrictionCache cache, I
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (store is not IndexedGraphStore indexed)
+        if (indexed is null)
             return;
         (long Version, DateOnly Day)? done = null;
         while (!stoppingToken.IsCancellationRequested)

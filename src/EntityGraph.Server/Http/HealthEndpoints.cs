@@ -1,3 +1,4 @@
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.Hosting;
 
@@ -9,7 +10,7 @@ internal static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health/live", () => Results.Json(new { status = "live" }));
-        endpoints.MapGet("/health/ready", async (IGraphStore store, VerdictWarmUp warmUp, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/health/ready", async (HttpContext context, IGraphStore store, VerdictWarmUp warmUp, CancellationToken cancellationToken) =>
         {
             StoreStatus status;
             try
@@ -21,8 +22,9 @@ internal static class HealthEndpoints
                 return Results.Json(new { status = "unavailable", detail = "The store did not answer." }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
+            var index = context.RequestServices.GetService<ITradeIndexSource>();
             return status.Ready
-                ? Results.Json(new { status = "ready", entities = status.Entities, tradeIndex = store is IndexedGraphStore { IndexReady: true } ? "ready" : store is IndexedGraphStore ? "building" : "off", verdicts = warmUp.Warm ? "ready" : "judging" })
+                ? Results.Json(new { status = "ready", entities = status.Entities, tradeIndex = index is null ? "off" : index.IndexReady ? "ready" : "building", verdicts = warmUp.Warm ? "ready" : "judging" })
                 : Results.Json(new { status = "unavailable", detail = status.Detail ?? (status.Reachable ? "The database schema is not current." : "The store is not reachable.") }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;

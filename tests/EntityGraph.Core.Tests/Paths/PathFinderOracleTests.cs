@@ -1,4 +1,5 @@
 using EntityGraph.Core.Analysis.Paths;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
@@ -75,7 +76,7 @@ public class PathFinderOracleTests
         await indexed.BuildNowAsync(ct);
         var index = Assert.IsType<TradeIndex>(indexed.Current?.Index);
         Assert.True(index.HoldsRoleLinks);
-        var byIndex = new PathFinder(indexed);
+        var byIndex = new PathFinder(indexed, indexed);
         // Through an index without role links, the shipment counts choose what to read, and the links of every
         // party with two shipments or more are kept once read, for later queries of other lengths, kinds and
         // directions; the paths must not change.
@@ -84,12 +85,12 @@ public class PathFinderOracleTests
         await countingIndexed.BuildNowAsync(ct);
         // With no shipment at all, there are no role links to hold.
         Assert.True(countingIndexed.Current?.Index is { Count: 0 } or { HoldsRoleLinks: false });
-        var byCounts = new PathFinder(countingIndexed);
+        var byCounts = new PathFinder(countingIndexed, countingIndexed);
         // The same without the links kept in memory, to see which reads the counts choose.
         var choosing = new RecordingGraphStore(graph.Store) { StreamsTradeLinks = false };
         var choosingIndexed = new IndexedGraphStore(choosing) { LinkCacheSize = 0 };
         await choosingIndexed.BuildNowAsync(ct);
-        var byChoice = new PathFinder(choosingIndexed);
+        var byChoice = new PathFinder(choosingIndexed, choosingIndexed);
         var nodes = parties.Concat(entities.Where(e => e.Schema is "Address" or "EconomicActivity" or "Sanction").Select(e => e.Id)).ToList();
         var links = await graph.Store.ExpandAsync(new LinkExpansion([.. entities.Select(e => e.Id)], Limit: int.MaxValue), ct);
 

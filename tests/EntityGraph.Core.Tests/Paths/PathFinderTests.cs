@@ -1,6 +1,6 @@
 using EntityGraph.Core.Analysis.Paths;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
-using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
 
 namespace EntityGraph.Core.Tests.Paths;
@@ -273,7 +273,7 @@ public class PathFinderTests
         await indexed.BuildNowAsync(Ct);
         var query = Between("a", "c") with { MaxHops = 3, Direction = LinkDirection.Outgoing };
 
-        var result = await new PathFinder(indexed).FindAsync(query, Ct);
+        var result = await new PathFinder(indexed, indexed).FindAsync(query, Ct);
 
         Assert.Equal(["a -[own-a-o7]- o7 -[own-o7-h]- h -[own-h-c]- c"], result.Connections.Select(PathGraph.Describe));
         Assert.Equal(await graph.DescribeAsync(query), result.Connections.Select(PathGraph.Describe));

@@ -1,4 +1,5 @@
 using EntityGraph.Core.Analysis.Paths;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
@@ -13,10 +14,10 @@ public sealed class PathGraph : IAsyncDisposable
 {
     private readonly TestStore _store;
 
-    private PathGraph(TestStore store, IGraphStore searched)
+    private PathGraph(TestStore store, IGraphStore searched, ITradeIndexSource? index = null)
     {
         _store = store;
-        Finder = new PathFinder(searched);
+        Finder = new PathFinder(searched, index);
     }
 
     public IGraphStore Store => _store.Store;
@@ -34,7 +35,7 @@ public sealed class PathGraph : IAsyncDisposable
         // Not disposed itself: it would dispose the store, which the test store does.
         var indexedStore = new IndexedGraphStore(store.Store);
         await indexedStore.BuildNowAsync(cancellationToken);
-        return new(store, indexedStore);
+        return new(store, indexedStore, indexedStore);
     }
 
     public Task<PathResult> FindAsync(PathQuery query) => Finder.FindAsync(query, TestContext.Current.CancellationToken);

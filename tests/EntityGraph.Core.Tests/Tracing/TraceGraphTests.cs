@@ -1,4 +1,5 @@
 using EntityGraph.Core.Analysis.Tracing;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
 
@@ -28,12 +29,12 @@ public class TraceGraphTests
         await using var sqlite = await TestStores.CreateAsync(TestStores.Sqlite, Hub().Entities, Ct);
         var indexed = new IndexedGraphStore(sqlite.Store);
 
-        Assert.False((await TraceGraph.OpenAsync(sqlite.Store, ShipmentFilter.None, Ct)).Indexed);
+        Assert.False((await TraceGraph.OpenAsync(sqlite.Store, null, ShipmentFilter.None, Ct)).Indexed);
         await indexed.BuildNowAsync(Ct);
-        Assert.True((await TraceGraph.OpenAsync(indexed, ShipmentFilter.None, Ct)).Indexed);
+        Assert.True((await TraceGraph.OpenAsync(indexed, indexed, ShipmentFilter.None, Ct)).Indexed);
 
         Assert.True(await sqlite.Store.DeleteAsync("s5", Ct));
-        Assert.False((await TraceGraph.OpenAsync(indexed, ShipmentFilter.None, Ct)).Indexed);
+        Assert.False((await TraceGraph.OpenAsync(indexed, indexed, ShipmentFilter.None, Ct)).Indexed);
     }
 
     [Theory]
@@ -48,9 +49,9 @@ public class TraceGraphTests
         foreach (var filter in new[] { ShipmentFilter.None, new ShipmentFilter(HsPrefixes: ["8542"]) })
         {
             var answers = new List<(int Read, bool Cut, List<string> Rows)>();
-            foreach (var store in new[] { sqlite.Store, indexed })
+            foreach (var (store, index) in new (IGraphStore, ITradeIndexSource?)[] { (sqlite.Store, null), (indexed, indexed) })
             {
-                var graph = await TraceGraph.OpenAsync(store, filter, Ct);
+                var graph = await TraceGraph.OpenAsync(store, index, filter, Ct);
                 var into = new Dictionary<int, Shipped>();
                 var hub = graph.Number("hub");
                 var (read, cut) = await graph.ExpandAsync([hub, graph.Number("a")], downstream, budget, into, Ct);
@@ -70,7 +71,7 @@ public class TraceGraphTests
         if (downstream && budget == 2)
         {
             // The two earliest shipments: s1 (2022-01-01) and s2 (2022-02-01); grouped by customer.
-            var graph = await TraceGraph.OpenAsync(indexed, ShipmentFilter.None, Ct);
+            var graph = await TraceGraph.OpenAsync(indexed, indexed, ShipmentFilter.None, Ct);
             var into = new Dictionary<int, Shipped>();
             Assert.Equal((2, true), await graph.ExpandAsync([graph.Number("hub")], true, 2, into, Ct));
             Assert.Equal(["s1", "s2"], into[graph.Number("hub")].Rows.Select(row => graph.Columns.Ids[row]).Order(StringComparer.Ordinal));

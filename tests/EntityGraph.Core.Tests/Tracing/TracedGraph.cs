@@ -1,5 +1,6 @@
 using EntityGraph.Core.Analysis.Ownership;
 using EntityGraph.Core.Analysis.Tracing;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
@@ -21,14 +22,18 @@ public sealed class TracedGraph : IAsyncDisposable
     private readonly TestStore _store;
     private readonly RestrictionCache _verdicts = new();
 
-    private TracedGraph(TestStore store, IGraphStore traced)
+    private TracedGraph(TestStore store, IGraphStore traced, ITradeIndexSource? index = null)
     {
         _store = store;
         Store = traced;
-        Tracer = new ChainTracer(Store, new DirectRestrictions(Store, AsOf));
+        Index = index;
+        Tracer = new ChainTracer(Store, new DirectRestrictions(Store, AsOf), Index);
     }
 
     public IGraphStore Store { get; }
+
+    /// <summary>The trade index the tracers read, when the graph is traced over one.</summary>
+    public ITradeIndexSource? Index { get; }
 
     public ChainTracer Tracer { get; }
 
@@ -47,14 +52,14 @@ public sealed class TracedGraph : IAsyncDisposable
         var sqlite = await TestStores.CreateAsync(TestStores.Sqlite, entities, cancellationToken);
         var indexed = new IndexedGraphStore(sqlite.Store);
         await indexed.BuildNowAsync(cancellationToken);
-        return new TracedGraph(sqlite, indexed);
+        return new TracedGraph(sqlite, indexed, indexed);
     }
 
     public Task<TraceResult> TraceAsync(TraceQuery query) => Tracer.TraceAsync(query, TestContext.Current.CancellationToken);
 
     /// <summary>A tracer that stops at parties restricted under an ownership rule, not only direct sanctions.</summary>
     /// <remarks>Verdicts are kept between the traces of this graph, as the server keeps them.</remarks>
-    public ChainTracer WithRule(OwnershipRule rule, DateOnly asOf) => new(Store, new OwnershipRuleRestrictions(Store, rule, asOf, _verdicts));
+    public ChainTracer WithRule(OwnershipRule rule, DateOnly asOf) => new(Store, new OwnershipRuleRestrictions(Store, rule, asOf, _verdicts), Index);
 
     public ValueTask DisposeAsync() => _store.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 
@@ -6,7 +7,7 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// <summary>
 /// Finds the k shortest simple connections between two nodes over any kinds of link, shortest first.
 /// A bidirectional breadth-first search grows a ball around each end, one level at a time on the side
-/// with fewer links to read (as far as an <see cref="IndexedGraphStore"/>'s trade index tells; else
+/// with fewer links to read (as far as the trade index of an <see cref="ITradeIndexSource"/> tells; else
 /// the smaller frontier); once the balls together span the length wanted, every path of that length is
 /// enumerated in memory, pruned by a lower bound on each node's distance to the end. The length grows
 /// from the shortest distance up to <see cref="PathQuery.MaxHops"/> until the limit is reached, so when
@@ -35,7 +36,7 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// searches after.
 /// </para>
 /// </remarks>
-public sealed class PathFinder(IGraphStore store)
+public sealed class PathFinder(IGraphStore store, ITradeIndexSource? indexSource = null)
 {
     private static readonly LinkKind[] ShipmentRoles = [LinkKind.Sent, LinkKind.Received, LinkKind.Declared];
 
@@ -43,10 +44,9 @@ public sealed class PathFinder(IGraphStore store)
     {
         Validate(query);
         var kinds = query.Kinds is { Count: > 0 } k ? k.Distinct().ToArray() : null;
-        var indexed = store as IndexedGraphStore;
-        var index = indexed is null ? null : await indexed.CurrentIndexAsync(cancellationToken);
+        var index = indexSource is null ? null : await indexSource.CurrentIndexAsync(cancellationToken);
         // Counts are read from the index, so they are as current as it is.
-        var counts = index is null ? null : indexed!.ShipmentCounts;
+        var counts = index is null ? null : indexSource!.ShipmentCounts;
         var search = new PathSearch(query, index, counts);
         var linksRead = 0;
         var expansions = 0;

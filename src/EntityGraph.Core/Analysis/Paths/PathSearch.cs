@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
 using EntityGraph.Core.Storage;
@@ -15,7 +16,7 @@ namespace EntityGraph.Core.Analysis.Tracing;
 /// chain ends at the first restricted party; upstream at the first party in a target country, or
 /// where it can go no further. The store is asked once per hop for the whole frontier.
 /// </summary>
-public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictions)
+public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictions, ITradeIndexSource? indexSource = null)
 {
     private static readonly DateOnly Invasion = new(2022, 2, 24);
 
@@ -29,7 +30,7 @@ public sealed class ChainTracer(IGraphStore store, IRestrictionSource restrictio
         var maximalRoutes = !downstream && targets is null;
 
         // Parties are numbers and shipments are rows of the graph's columns until the routes are returned.
-        var graph = await TraceGraph.OpenAsync(store, query.Filter, cancellationToken);
+        var graph = await TraceGraph.OpenAsync(store, indexSource, query.Filter, cancellationToken);
         var columns = graph.Columns;
         // Parties read so far; null for one read but not found.
         var parties = new Dictionary<int, Party?>();

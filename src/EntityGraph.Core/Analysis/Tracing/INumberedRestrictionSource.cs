@@ -1,4 +1,4 @@
-using EntityGraph.Core.Storage;
+using EntityGraph.Core.Indexing;
 
 namespace EntityGraph.Core.Analysis.Tracing;
 

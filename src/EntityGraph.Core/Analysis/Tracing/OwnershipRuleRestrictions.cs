@@ -1,4 +1,5 @@
 using EntityGraph.Core.Analysis.Ownership;
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Core.Analysis.Tracing;

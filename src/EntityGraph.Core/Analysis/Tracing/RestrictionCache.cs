@@ -1,5 +1,5 @@
 using EntityGraph.Core.Analysis.Ownership;
-using EntityGraph.Core.Storage;
+using EntityGraph.Core.Indexing;
 
 namespace EntityGraph.Core.Analysis.Tracing;
 

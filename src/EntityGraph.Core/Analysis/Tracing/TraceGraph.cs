@@ -1,3 +1,4 @@
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
 
 namespace EntityGraph.Core.Analysis.Tracing;
@@ -36,10 +37,10 @@ internal sealed class TraceGraph
     /// <summary>The index the shipments come from, if any; its parties' numbers are the graph's.</summary>
     public TradeIndex? Index => _index;
 
-    /// <summary>The walk over the store's current index when it has one, else over the store itself.</summary>
-    public static async Task<TraceGraph> OpenAsync(IGraphStore store, ShipmentFilter filter, CancellationToken cancellationToken)
+    /// <summary>The walk over the current index when there is one, else over the store itself.</summary>
+    public static async Task<TraceGraph> OpenAsync(IGraphStore store, ITradeIndexSource? indexSource, ShipmentFilter filter, CancellationToken cancellationToken)
     {
-        var index = store is IndexedGraphStore indexed ? await indexed.CurrentIndexAsync(cancellationToken) : null;
+        var index = indexSource is null ? null : await indexSource.CurrentIndexAsync(cancellationToken);
         return new TraceGraph(store, index, filter);
     }
 

@@ -1,3 +1,4 @@
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
 using GraphQL;
 
@@ -11,4 +12,8 @@ internal static class ResolveFieldContextExtensions
 
     public static IGraphStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IGraphStore>();
+
+    /// <summary>The store's in-memory trade index, if the server keeps one.</summary>
+    public static ITradeIndexSource? TradeIndex(this IResolveFieldContext context) =>
+        context.RequestServices!.GetService<ITradeIndexSource>();
 }

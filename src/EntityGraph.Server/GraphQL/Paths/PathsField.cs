@@ -55,7 +55,7 @@ internal static class PathsField
             throw GraphErrors.NotFound(string.Join(" ", unknown));
 
         var kinds = context.GetArgument<List<LinkKind>?>("links");
-        var result = await new PathFinder(store).FindAsync(
+        var result = await new PathFinder(store, context.TradeIndex()).FindAsync(
             new PathQuery { FromId = fromId, ToId = toId, MaxHops = maxHops, Kinds = kinds, Limit = limit, LinkBudget = limits.PathLinkBudget },
             context.CancellationToken);
         if (result.Truncated)

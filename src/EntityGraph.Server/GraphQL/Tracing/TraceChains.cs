@@ -22,7 +22,7 @@ internal static class TraceChains
         if ((await store.GetPartiesAsync([query.StartId], context.CancellationToken)).Count == 0)
             throw GraphErrors.NotFound($"startId: no party has the id '{query.StartId}'.");
         var cache = context.RequestServices!.GetRequiredService<RestrictionCache>();
-        var tracer = new ChainTracer(store, new OwnershipRuleRestrictions(store, input.OwnershipRule, query.AsOf, cache));
+        var tracer = new ChainTracer(store, new OwnershipRuleRestrictions(store, input.OwnershipRule, query.AsOf, cache), context.TradeIndex());
         return await tracer.TraceAsync(query, context.CancellationToken);
     }
 

@@ -1,7 +1,8 @@
 using System.Numerics;
 using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 
-namespace EntityGraph.Core.Storage;
+namespace EntityGraph.Core.Indexing;
 
 /// <summary>
 /// Every shipment's trade facts held in memory, by sender and by receiver, so that a trace hop over tens

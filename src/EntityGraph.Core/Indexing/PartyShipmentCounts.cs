@@ -1,4 +1,6 @@
-namespace EntityGraph.Core.Storage;
+using EntityGraph.Core.Storage;
+
+namespace EntityGraph.Core.Indexing;
 
 /// <summary>
 /// How many shipments each party sent or received: the number of shipment links a store returns around

@@ -1,6 +1,7 @@
 using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 
-namespace EntityGraph.Core.Storage;
+namespace EntityGraph.Core.Indexing;
 
 /// <summary>
 /// The links around single well-connected nodes, as the store returned them, kept while the store's data

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 
-namespace EntityGraph.Core.Storage;
+namespace EntityGraph.Core.Indexing;
 
 /// <summary>
 /// A store with what analysis reads most held in memory, never stale: trade expansions (the hops of a
@@ -13,7 +14,7 @@ namespace EntityGraph.Core.Storage;
 /// again in the background, and until then the store answers.
 /// Everything else passes straight through.
 /// </summary>
-public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
+public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore, ITradeIndexSource
 {
     private readonly Lock _gate = new();
     private (TradeIndex Index, long Version)? _current;
@@ -22,10 +23,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     private long _partiesVersion = long.MinValue;
     private readonly ExpansionCache _expansions = new();
 
-    /// <summary>
-    /// How many shipments each party has, read from the current index, so that a path search can read the
-    /// links around the cheaper of its two ends; null while there is no current index.
-    /// </summary>
+    /// <inheritdoc />
     public PartyShipmentCounts? ShipmentCounts { get; private set; }
 
     /// <summary>The most parties kept in memory; the cache starts over when it is full.</summary>
@@ -46,7 +44,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
     /// <summary>The store underneath.</summary>
     public IGraphStore Inner => inner;
 
-    /// <summary>Whether trade expansions are answered from memory right now (as of the last check).</summary>
+    /// <inheritdoc />
     public bool IndexReady => _current is not null;
 
     /// <summary>The current index and the data version it was built from, if any.</summary>
@@ -68,7 +66,7 @@ public sealed class IndexedGraphStore(IGraphStore inner) : IGraphStore
         return await inner.ExpandTradesAsync(expansion, cancellationToken);
     }
 
-    /// <summary>The index if it is current; otherwise starts a build (unless one runs) and returns null.</summary>
+    /// <inheritdoc />
     public async Task<TradeIndex?> CurrentIndexAsync(CancellationToken cancellationToken)
     {
         var version = await inner.GetDataVersionAsync(cancellationToken);

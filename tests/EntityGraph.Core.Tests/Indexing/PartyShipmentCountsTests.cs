@@ -1,8 +1,9 @@
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Testing;
 
-namespace EntityGraph.Core.Tests.Storage;
+namespace EntityGraph.Core.Tests.Indexing;
 
 public class PartyShipmentCountsTests
 {

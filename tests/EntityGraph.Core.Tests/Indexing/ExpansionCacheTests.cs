@@ -1,9 +1,10 @@
+using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Core.Tests.Paths;
 using EntityGraph.Testing;
 
-namespace EntityGraph.Core.Tests.Storage;
+namespace EntityGraph.Core.Tests.Indexing;
 
 /// <summary>The links around single nodes kept by an <see cref="IndexedGraphStore"/>, against a real SQLite store.</summary>
 public class ExpansionCacheTests

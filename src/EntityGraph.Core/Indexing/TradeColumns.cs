@@ -1,6 +1,7 @@
 using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 
-namespace EntityGraph.Core.Storage;
+namespace EntityGraph.Core.Indexing;
 
 /// <summary>
 /// Trades as columns addressed by a number (their row), with parties and HS codes as numbers into
