@@ -16,14 +16,7 @@ namespace EntityGraph.Core.Indexing;
 /// rows, per party and per first declarant, with the ranks of the ids, for a path search, which follows
 /// them by the ten thousand.
 /// </summary>
-/// <remarks>
-/// Shipments are rows of <see cref="TradeColumns"/> in store order, so a row number compares as the
-/// store orders. Each party's rows are kept grouped by the party at the other end (then in store
-/// order), which is how a trace walks them. 5,000,000 shipments without declarants took 1.24 GB (247
-/// bytes a shipment, its id, the number of its provenance and its slot in the table of ids included);
-/// a column of first declarants, and the rows of each party as a first declarant, add
-/// up to 16 bytes a shipment once any shipment names one.
-/// </remarks>
+/// <remarks>How the rows are laid out, and what they cost: see docs/architecture.md#the-trade-index.</remarks>
 public sealed class TradeIndex
 {
     private readonly TradeColumns _columns;

@@ -1,8 +1,8 @@
 namespace EntityGraph.Core.Analysis.RedFlags;
 
 /// <summary>
-/// The red flags of DOMAIN.md, each with a stable code. The exact rule of each is documented on
-/// <see cref="RedFlagDetector"/> and in the GraphQL enum's descriptions.
+/// The red flags, each with a stable code. The exact rule of each is in docs/domain.md#red-flags and in
+/// the GraphQL enum's descriptions.
 /// </summary>
 public enum RedFlagCode
 {

@@ -5,40 +5,13 @@ using EntityGraph.Core.Storage;
 namespace EntityGraph.Core.Analysis.RedFlags;
 
 /// <summary>
-/// Raises the red flags of DOMAIN.md on parties, each with a sentence and its evidence, for one day and one
-/// ownership rule. A batch of parties costs a fixed number of store calls for links, neighbours, sanctions and
+/// Raises the red flags on parties, each with a sentence and its evidence, for one day and one ownership
+/// rule. A batch of parties costs a fixed number of store calls for links, neighbours, sanctions and
 /// shipments (one per kind of expansion), plus the <see cref="ExposureCalculator"/> verdict of each party.
 /// Shipments and address neighbours are read up to a bound; a flag built on a bounded read says "at least"
 /// and is marked <see cref="RedFlag.Truncated"/>.
 /// </summary>
-/// <remarks>
-/// The rules, with <c>D</c> = 2022-02-24 (<see cref="InvasionDay"/>) and "CHPL goods" = shipments whose HS-6
-/// code is on the Common High Priority List, any tier:
-/// <list type="bullet">
-/// <item><see cref="RedFlagCode.DirectlySanctioned"/>: a sanction in force on the day names the party.</item>
-/// <item><see cref="RedFlagCode.OwnershipBlocked"/>: blocked owners hold ≥ 50% (the rule's verdict).</item>
-/// <item><see cref="RedFlagCode.OwnershipNearBlocked"/>: blocked owners hold ≥ 25% and &lt; 50%.</item>
-/// <item><see cref="RedFlagCode.SanctionedOwner"/>, <see cref="RedFlagCode.SanctionedDirector"/>: a direct owner
-/// (any stake) or a director, linked on the day, is named by a sanction in force.</item>
-/// <item><see cref="RedFlagCode.SanctionedAddressNeighbour"/>: another party registered at one of the party's
-/// addresses is named by a sanction in force.</item>
-/// <item><see cref="RedFlagCode.ControlledByBlockedParty"/>: a controller (Control in force) is named by a sanction
-/// in force, or, under the EU rule, is blocked (the EU control red flag of <see cref="ExposureCalculator"/>).</item>
-/// <item><see cref="RedFlagCode.NewCompanyTradingChpl"/>: incorporated on or after D (the whole incorporation
-/// date on or after D) and sent or received CHPL goods since incorporation.</item>
-/// <item><see cref="RedFlagCode.TransshipmentChplToRussia"/>: located (country, jurisdiction, nationality) in a
-/// common transshipment country and sent CHPL goods dated on or after D to <c>ru</c>/<c>by</c> (destination
-/// country, else the receiver's country).</item>
-/// <item><see cref="RedFlagCode.SuddenChplRise"/>: CHPL shipments sent or received in the year from D
-/// (D … 2023-02-23) number at least <see cref="RiseMinimumShipments"/> and at least <see cref="RiseFactor"/>
-/// times those of the year before (2021-02-24 … 2022-02-23); not raised on companies incorporated on or after D,
-/// which <see cref="RedFlagCode.NewCompanyTradingChpl"/> covers.</item>
-/// <item><see cref="RedFlagCode.DeclarantNotReceiver"/>: reading FtM <c>EconomicActivity.declarant</c> as the
-/// declared end user, CHPL shipments received by the party whose declarant is another party, or CHPL shipments
-/// the party declared that another party received.</item>
-/// </list>
-/// Only shipments dated from 2021-02-24 (<see cref="LookbackStart"/>) to the day are read; undated shipments never count.
-/// </remarks>
+/// <remarks>The exact rule of each <see cref="RedFlagCode"/>: see docs/domain.md#red-flags.</remarks>
 public sealed class RedFlagDetector(IGraphStore store)
 {
     /// <summary>24 February 2022, the day of the full-scale invasion; the CHPL rules count from it.</summary>

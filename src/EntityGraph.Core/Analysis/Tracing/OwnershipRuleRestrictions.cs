@@ -5,9 +5,9 @@ using EntityGraph.Core.Storage;
 namespace EntityGraph.Core.Analysis.Tracing;
 
 /// <summary>
-/// Restriction as DOMAIN.md defines it for tracing: a party is restricted when a sanction naming it is
-/// active on the day, or when it is blocked by the ownership rule in force, or when it carries the topic
-/// <c>export.control</c>. The ownership verdicts of a whole frontier are calculated together.
+/// Restriction for tracing: a party is restricted when a sanction naming it is active on the day, or when
+/// it is blocked by the ownership rule in force, or when it carries the topic <c>export.control</c> (see
+/// docs/domain.md#restricted-parties). The ownership verdicts of a whole frontier are calculated together.
 /// </summary>
 /// <param name="store">Where the parties, their owners and sanctions are.</param>
 /// <param name="rule">The ownership rule in force.</param>
