@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Storage.Neo4j.Tests;
 
@@ -23,7 +24,7 @@ public sealed class CypherLintSchemaTests
                 propertyKeys = GraphModel.PropertyKeys,
             },
             Indented).ReplaceLineEndings("\n") + "\n";
-        var path = Path.Combine(RepositoryRoot(), "tools", "cypher-lint", "schema.json");
+        var path = Path.Combine(Repository.Root, "tools", "cypher-lint", "schema.json");
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
             await File.WriteAllTextAsync(path, generated, TestContext.Current.CancellationToken);
@@ -32,13 +33,5 @@ public sealed class CypherLintSchemaTests
         Assert.True(
             committed == generated,
             $"tools/cypher-lint/schema.json differs from GraphModel, so the Cypher lint would check against a stale schema. Regenerate it with `{UpdateVariable}=1 dotnet test tests/EntityGraph.Storage.Neo4j.Tests` and commit it.\nExpected:\n{generated}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EntityGraph.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("EntityGraph.sln not found above " + AppContext.BaseDirectory);
     }
 }

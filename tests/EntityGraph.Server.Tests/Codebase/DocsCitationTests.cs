@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Codebase;
 
@@ -13,7 +14,7 @@ public sealed partial class DocsCitationTests
     [Fact]
     public void every_docs_path_cited_in_the_code_is_a_file_with_the_cited_section()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var citations = SourceFiles(root)
             .SelectMany(file => Citation().Matches(File.ReadAllText(file)).Select(m => (File: file, Path: m.Groups["path"].Value, Anchor: m.Groups["anchor"].Value)))
             .ToList();
@@ -30,7 +31,7 @@ public sealed partial class DocsCitationTests
     [Fact]
     public void every_relative_link_of_the_readme_and_the_docs_leads_to_a_file_and_section_that_exist()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var documents = Directory.GetFiles(Path.Combine(root, "docs"), "*.md").Append(Path.Combine(root, "README.md")).ToList();
 
         var links = documents.SelectMany(document => Links(File.ReadAllText(document)).Select(link => (Document: document, Link: link))).ToList();
@@ -151,13 +152,6 @@ public sealed partial class DocsCitationTests
         Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"));
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EntityGraph.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("EntityGraph.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary><c>docs/domain.md</c> or <c>docs/domain.md#red-flags</c>, as a comment cites it (a sentence's full stop is not part of it).</summary>
     [GeneratedRegex(@"(?<![\w./-])(?<path>docs/[\w./-]*?\.md)(?:#(?<anchor>[\p{L}\p{N}_-]+))?")]

@@ -1,6 +1,6 @@
 using EntityGraph.Server.Tests.Support;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Parties;
 
 public sealed class PartyQueryTests
 {

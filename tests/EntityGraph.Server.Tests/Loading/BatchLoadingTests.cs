@@ -1,7 +1,7 @@
 using EntityGraph.Server.Tests.Support;
 using EntityGraph.Testing;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Loading;
 
 public sealed class BatchLoadingTests
 {

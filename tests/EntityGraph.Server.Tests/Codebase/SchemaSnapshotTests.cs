@@ -1,9 +1,10 @@
 using EntityGraph.Server.GraphQL;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Codebase;
 
 public sealed class SchemaSnapshotTests
 {
@@ -15,7 +16,7 @@ public sealed class SchemaSnapshotTests
         await using var server = await EntityGraphTestServer.StartAsync();
         var schema = server.Services.GetRequiredService<EntityGraphSchema>();
         var printed = schema.Print().ReplaceLineEndings("\n").TrimEnd() + "\n";
-        var path = Path.Combine(RepositoryRoot(), "schema.graphql");
+        var path = Path.Combine(Repository.Root, "schema.graphql");
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
             await File.WriteAllTextAsync(path, printed, TestContext.Current.CancellationToken);
@@ -41,13 +42,5 @@ public sealed class SchemaSnapshotTests
         }
 
         Assert.True(missing.Count == 0, "No description: " + string.Join(", ", missing));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "EntityGraph.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("EntityGraph.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using EntityGraph.Server.Tests.Support;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Http;
 
 public sealed class HttpProtocolTests
 {

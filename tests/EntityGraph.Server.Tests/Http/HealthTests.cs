@@ -2,7 +2,7 @@ using System.Net;
 using EntityGraph.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Http;
 
 public sealed class HealthTests
 {

@@ -2,7 +2,7 @@ using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.Tests.Support;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Http;
 
 public sealed class ErrorMaskingTests
 {

@@ -1,6 +1,6 @@
 using EntityGraph.Server.Tests.Support;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Entities;
 
 public sealed class MutationTests
 {

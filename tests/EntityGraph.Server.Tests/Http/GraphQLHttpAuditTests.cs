@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Http;
 
 public sealed class GraphQLHttpAuditTests
 {
     [Fact]
     public async Task the_graphql_http_audit_finds_no_must_failure_and_no_should_warning()
     {
-        var tool = Path.Combine(SchemaSnapshotTests.RepositoryRoot(), "tools", "graphql-http-audit");
+        var tool = Path.Combine(Repository.Root, "tools", "graphql-http-audit");
         if (!Directory.Exists(Path.Combine(tool, "node_modules")))
         {
             var install = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], tool, TimeSpan.FromMinutes(3));

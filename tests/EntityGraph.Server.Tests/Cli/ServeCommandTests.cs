@@ -4,7 +4,7 @@ using System.Text;
 using EntityGraph.Server.Hosting;
 using EntityGraph.Server.Tests.Support;
 
-namespace EntityGraph.Server.Tests;
+namespace EntityGraph.Server.Tests.Cli;
 
 public sealed class ServeCommandTests
 {
