@@ -19,7 +19,7 @@ public sealed class Neo4jStoreOptions
 
     public string? Password { get; set; }
 
-    /// <summary>A bearer token (SSO); takes precedence over user and password.</summary>
+    /// <summary>A bearer token (SSO) as the identity provider issued it; sent base64-encoded, as documented. Takes precedence over user and password.</summary>
     public string? Token { get; set; }
 
     /// <summary>How long one HTTP request may take.</summary>

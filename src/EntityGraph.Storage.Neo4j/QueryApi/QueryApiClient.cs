@@ -398,7 +398,8 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
     {
         if (!string.IsNullOrEmpty(options.Token))
         {
-            return new AuthenticationHeaderValue("Bearer", options.Token);
+            // Documented as `Bearer <base64(token)>`, which is what Neo4j's own Query API clients send.
+            return new AuthenticationHeaderValue("Bearer", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Token)));
         }
 
         if (!string.IsNullOrEmpty(options.User))
