@@ -13,6 +13,12 @@ internal static class QueryApiFailure
 {
     public const string DatabaseUnavailable = "Neo.TransientError.General.DatabaseUnavailable";
 
+    /// <summary>The documented answer to a request for a transaction the server no longer holds.</summary>
+    public const string RequestInvalid = "Neo.ClientError.Request.Invalid";
+
+    /// <summary>The code of the same answer in releases before the documented one.</summary>
+    public const string TransactionNotFound = "Neo.ClientError.Transaction.TransactionNotFound";
+
     /// <summary>
     /// The exception for a refused request: an <see cref="HttpRequestException"/> when the server is
     /// unavailable (retried, counted by the circuit breaker), else a <see cref="Neo4jException"/> by code.
@@ -39,6 +45,14 @@ internal static class QueryApiFailure
         if (code == "Neo.ClientError.Database.DatabaseNotFound")
         {
             return DatabaseNotFound(refused, code);
+        }
+
+        if (IsTransactionGone(refused, code))
+        {
+            return new Neo4jClientException(
+                code,
+                $"{refused.Message} (the transaction is no longer open: it expired after being idle, server.queryapi.transaction_idle_timeout, or the request reached another cluster member)",
+                refused.Status);
         }
 
         if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal))
@@ -68,6 +82,11 @@ internal static class QueryApiFailure
 
     private static Neo4jDatabaseNotFoundException DatabaseNotFound(RefusedRequest refused, string code) =>
         new(code, $"{refused.Server}: the database '{refused.Database}' does not exist (or the server has no Query API at /{refused.Path}): {refused.Detail}", refused.Status);
+
+    private static bool IsTransactionGone(RefusedRequest refused, string code) =>
+        code == TransactionNotFound
+        || (code == RequestInvalid && refused.Path.Contains("/tx/", StringComparison.Ordinal)
+            && refused.Errors.Any(e => e.Message.Contains("was not found", StringComparison.Ordinal)));
 }
 
 /// <summary>A response with an error status or errors in its body, and what is needed to describe it.</summary>
