@@ -28,6 +28,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     private readonly IQueryRunner _runner;
     private readonly IDisposable? _ownedRunner;
     private readonly string _description;
+    private readonly IndexWait _indexWait;
 
     /// <summary>A store that runs its statements through <paramref name="runner"/>, which the caller owns.</summary>
     /// <param name="runner">The Query API client, or any runner with its semantics.</param>
@@ -45,6 +46,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         _description = options?.Uri is { } uri
             ? $"neo4j {new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.GetLeftPart(UriPartial.Authority)} database {options.Database}"
             : "neo4j";
+        var defaults = options ?? new Neo4jStoreOptions();
+        _indexWait = new IndexWait(runner, defaults.IndexWait, defaults.IndexPollInterval, TimeProvider.System);
     }
 
     /// <summary>A store over the server in <paramref name="options"/>, with a Query API client of its own that it disposes.</summary>
@@ -60,10 +63,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         // A schema command may not share a transaction with data writes: each runs in its own.
         foreach (var statement in CypherStatements.Schema())
             await _runner.WriteAsync((tx, ct) => tx.RunAsync(statement, NoParameters, ct), cancellationToken);
-        // Run on the writer, where the indexes were just created, so that the first search after start-up finds what is written.
-        await _runner.WriteAsync(
-            (tx, ct) => tx.RunAsync(CypherStatements.Query(Queries.AwaitIndexes), new Dictionary<string, object?> { ["timeoutSeconds"] = 300L }, ct),
-            cancellationToken);
+        // So that the first search after start-up finds what is written; the schema version is recorded once they are online.
+        await _indexWait.UntilOnlineAsync(cancellationToken);
         await _runner.WriteAsync(
             (tx, ct) => tx.RunAsync(CypherStatements.Query(Queries.SetSchemaVersion), new Dictionary<string, object?> { ["id"] = MetadataId, ["schemaVersion"] = (long)SchemaVersion }, ct),
             cancellationToken);

@@ -17,7 +17,7 @@ internal static class Queries
     public const string DataVersion = "data-version";
     public const string SetSchemaVersion = "set-schema-version";
     public const string StoreStatus = "store-status";
-    public const string AwaitIndexes = "await-indexes";
+    public const string IndexStates = "index-states";
     public const string DeleteEverything = "delete-everything";
     public const string SearchParties = "search-parties";
     public const string SearchExactNames = "search-exact-names";
@@ -30,7 +30,7 @@ internal static class Queries
     public static IEnumerable<string> All =>
     [
         LockWrites, ReadFragments, ReadEntities, UpsertEntities, DeleteLinks, ClearEntity, DeletePlaceholders, BumpDataVersion, DataVersion,
-        SetSchemaVersion, StoreStatus, AwaitIndexes, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, ExportFragments,
+        SetSchemaVersion, StoreStatus, IndexStates, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, ExportFragments,
         AggregateShipments,
         .. Enum.GetValues<LinkKind>().Select(MergeLinks),
         .. Enum.GetValues<LinkDirection>().Select(ExpandLinks),

@@ -54,7 +54,7 @@ public sealed class Neo4jGraphStoreReadTests
         {
         }
 
-        Assert.Equal(Queries.All.Except(["lock-writes", "read-fragments", "upsert-entities", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version", "set-schema-version", "await-indexes", "delete-everything"]).Except(Enum.GetValues<LinkKind>().Select(Queries.MergeLinks)).Order(StringComparer.Ordinal),
+        Assert.Equal(Queries.All.Except(["lock-writes", "read-fragments", "upsert-entities", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version", "set-schema-version", "index-states", "delete-everything"]).Except(Enum.GetValues<LinkKind>().Select(Queries.MergeLinks)).Order(StringComparer.Ordinal),
             runner.Calls.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
         Assert.All(runner.Calls, c => Assert.Null(c.Transaction));
         Assert.All(runner.Calls, c => Assert.Subset(c.Parameters.Keys.ToHashSet(StringComparer.Ordinal), RecordingRunner.ParametersOf(c.Statement)));

@@ -156,7 +156,7 @@ public sealed class Neo4jGraphStoreWriteTests
         var schema = CypherStatements.Schema();
         Assert.Equal(schema, runner.Calls.Take(schema.Count).Select(c => c.Statement));
         Assert.Equal(schema.Count, runner.Calls.Take(schema.Count).Select(c => c.Transaction).Distinct().Count());
-        Assert.Equal(["await-indexes", "set-schema-version"], runner.Calls.Skip(schema.Count).Select(c => c.Name));
+        Assert.Equal(["index-states", "set-schema-version"], runner.Calls.Skip(schema.Count).Select(c => c.Name));
         Assert.Equal((long)Neo4jGraphStore.SchemaVersion, runner.Calls[^1].Parameters["schemaVersion"]);
     }
 
