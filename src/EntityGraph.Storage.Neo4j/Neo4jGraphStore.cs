@@ -29,6 +29,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     private readonly IDisposable? _ownedRunner;
     private readonly string _description;
     private readonly IndexWait _indexWait;
+    private EntityCount? _entityCount;
 
     /// <summary>A store that runs its statements through <paramref name="runner"/>, which the caller owns.</summary>
     /// <param name="runner">The Query API client, or any runner with its semantics.</param>
@@ -85,7 +86,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 
         var row = result.Values.Count > 0 ? result.Values[0] : null;
         var version = row is null ? (long?)null : Values.Number(row[result.Fields.ToList().IndexOf("schemaVersion")]) is { } v ? (long)v : null;
-        var entities = row is null ? 0 : Values.Integer(row[result.Fields.ToList().IndexOf("entities")]);
+        var entities = row is null ? 0 : await CountEntitiesAsync(Values.Integer(row[result.Fields.ToList().IndexOf("dataVersion")]), cancellationToken);
         if (version != SchemaVersion)
         {
             var detail = version is null
@@ -336,7 +337,8 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var result = await _runner.ReadAsync(CypherStatements.Query(Queries.AggregateShipments), ShipmentParameters.For(query), cancellationToken);
+        var statement = ShipmentParameters.IsDated(query) ? Queries.AggregateDatedShipments : Queries.AggregateShipments;
+        var result = await _runner.ReadAsync(CypherStatements.Query(statement), ShipmentParameters.For(query), cancellationToken);
         return TradeFlowRows.Read(result);
     }
 
@@ -391,6 +393,20 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         _ownedRunner?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The entities held at <paramref name="dataVersion"/>. Counting reads every entity, so the count is kept
+    /// until a write moves the data version: a readiness probe of an unchanged store reads one node.
+    /// </summary>
+    private async Task<long> CountEntitiesAsync(long dataVersion, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _entityCount) is { } known && known.DataVersion == dataVersion)
+            return known.Entities;
+        var result = await _runner.ReadAsync(CypherStatements.Query(Queries.CountEntities), NoParameters, cancellationToken);
+        var entities = Values.Integer(Column(result, "entities").FirstOrDefault());
+        Volatile.Write(ref _entityCount, new EntityCount(dataVersion, entities));
+        return entities;
     }
 
     /// <summary>The values of a field; a result without rows may come without fields too.</summary>
@@ -454,6 +470,8 @@ public sealed class Neo4jGraphStore : IGraphStore
     private static Shipment ProjectShipment(string entityJson) =>
         FtmProjector.Project(EntityDocuments.ReadEntity(entityJson), includeSearchText: false).Shipment
         ?? throw new InvalidOperationException("A Shipment node holds an entity that is not a shipment.");
+
+    private sealed record EntityCount(long DataVersion, long Entities);
 
     private sealed class NothingToFinish : IAsyncDisposable
     {
