@@ -1,4 +1,5 @@
 CYPHER 25
+// Neo4j: 2025.08 or later (Cypher 25, for allReduce)
 // Question: where did this exporter's goods go? Every time-respecting chain of shipments from the
 // exporter, through intermediaries, to the first restricted end user it reaches, grouped by route.
 //
@@ -13,6 +14,7 @@ CYPHER 25
 // :param minValueUsd => null
 // :param targetCountries => []
 // :param asOf => toString(date())
+// :param maxChains => 10000
 //
 // Example: with the demo case and the values above (asOf 2026-11-27), eight routes. The largest:
 // Nordhalbleiter → Ак-Шумкар Трейд → АО «Радиотехпром» (sanctioned by OFAC and the EU; 4 + 3 shipments,
@@ -28,7 +30,9 @@ CYPHER 25
 // to every shipment. A party is restricted when it has a sanction active on asOf, is blocked by the
 // OFAC 50% rule, or carries the topic export.control; targetCountries narrows the end users to parties
 // located there. allReduce checks both rules hop by hop, so the planner abandons a chain as soon as it
-// breaks one instead of expanding it to maxHops (at most 6 here: raise {1,6} for longer chains).
+// breaks one instead of expanding it to maxHops (at most 6 here: raise {1,6} for longer chains). At most
+// maxChains chains are grouped into routes, and at most 100 routes are returned, so that a hub with millions
+// of shipments cannot hold the database.
 
 // Blocked parties on asOf: an active sanction, then, round by round, 50% or more held in aggregate by
 // blocked owners (stakes in force on asOf; a blocked owner's stake counts in full and percentages are
@@ -97,6 +101,9 @@ WHERE size(s) <= $maxHops
   AND (endUser.id IN blocked OR 'export.control' IN coalesce(endUser.topics, []))
   AND (size($targetCountries) = 0 OR any(c IN coalesce(endUser.countries, []) WHERE c IN $targetCountries))
 
+WITH blocked, exporter, b, s
+LIMIT $maxChains
+
 // One row per route; each hop lists the shipments that take part in at least one valid chain.
 WITH blocked, [exporter] + b AS parties, s
 UNWIND range(0, size(s) - 1) AS hop
@@ -127,4 +134,5 @@ RETURN
       AND (r.startDate IS NULL OR r.startDate <= left($asOf, size(r.startDate)))
     | {owner: o.name, ownerId: o.id, percentage: r.percentage}] AS endUserBlockedOwners,
   'export.control' IN coalesce(endUser.topics, []) AS endUserExportControlListed
-ORDER BY totalValueUsd DESC;
+ORDER BY totalValueUsd DESC
+LIMIT 100;

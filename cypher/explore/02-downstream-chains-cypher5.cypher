@@ -1,7 +1,9 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: where did this exporter's goods go? Every time-respecting chain of shipments from the
 // exporter, through intermediaries, to the first restricted end user it reaches, grouped by route.
 // The same question as 01-downstream-chains.cypher, for a Neo4j whose default language is Cypher 5
-// (variable-length paths; the time and party rules are checked after expansion, so keep maxHops small).
+// (a quantified path pattern filters every shipment as it is expanded; without allReduce the time and
+// party rules are checked after expansion, so keep maxHops small).
 //
 // Parameters (paste into Neo4j Browser first; null or [] switches a filter off):
 // :param exporterId => 'co-de-nordhalbleiter'
@@ -14,6 +16,7 @@
 // :param minValueUsd => null
 // :param targetCountries => []
 // :param asOf => toString(date())
+// :param maxChains => 10000
 //
 // Example: with the demo case and the values above (asOf 2026-11-27), eight routes. The largest:
 // Nordhalbleiter → Ак-Шумкар Трейд → АО «Радиотехпром» (sanctioned by OFAC and the EU; 4 + 3 shipments,
@@ -28,8 +31,9 @@
 // ranges dateEarliest..dateLatest; an undated shipment follows nothing). The filters apply to every
 // shipment. A party is restricted when it has a sanction active on asOf, is blocked by the OFAC 50%
 // rule, or carries the topic export.control; targetCountries narrows the end users to parties located
-// there. SENT runs party → shipment and RECEIVED shipment → party, so a directed path of the two
-// alternates party, shipment, party: *2..12 is one to six hops (raise 12 for longer chains).
+// there. Each repetition of the quantified pattern is one hop, party → shipment → party: {1,6} is one to
+// six hops (raise 6 for longer chains). At most maxChains chains are grouped into routes, and at most
+// 100 routes are returned, so that a hub with millions of shipments cannot hold the database.
 
 // Blocked parties on asOf: an active sanction, then, round by round, 50% or more held in aggregate by
 // blocked owners (stakes in force on asOf; a blocked owner's stake counts in full and percentages are
@@ -69,16 +73,15 @@ WITH blocked, collect(CASE WHEN percent >= 50 THEN held.id END) AS added
 WITH blocked + added AS blocked
 
 MATCH (exporter:Party {id: $exporterId})
-MATCH path = (exporter)-[:SENT|RECEIVED*2..12]->(endUser:Party)
-WITH blocked, exporter, endUser, path,
-  [i IN range(1, length(path) - 1, 2) | nodes(path)[i]] AS s,
-  [i IN range(2, length(path), 2) | nodes(path)[i]] AS b
+MATCH (exporter)
+  ((:Party)-[:SENT]->(s:Shipment)-[:RECEIVED]->(b:Party)
+    WHERE ($from IS NULL OR s.dateLatest >= date($from))
+      AND ($to IS NULL OR s.dateEarliest <= date($to))
+      AND (size($hsPrefixes) = 0 OR any(prefix IN $hsPrefixes WHERE s.hsCode STARTS WITH prefix))
+      AND (size($tiers) = 0 OR s.chplTier IN $tiers)
+      AND ($minValueUsd IS NULL OR s.valueUsd >= $minValueUsd)){1,6}
+  (endUser:Party)
 WHERE size(s) <= $maxHops
-  AND all(x IN s WHERE ($from IS NULL OR x.dateLatest >= date($from))
-    AND ($to IS NULL OR x.dateEarliest <= date($to))
-    AND (size($hsPrefixes) = 0 OR any(prefix IN $hsPrefixes WHERE x.hsCode STARTS WITH prefix))
-    AND (size($tiers) = 0 OR x.chplTier IN $tiers)
-    AND ($minValueUsd IS NULL OR x.valueUsd >= $minValueUsd))
   // Time-respecting: each shipment may follow the one before it.
   AND all(i IN range(1, size(s) - 1) WHERE s[i].dateLatest >= s[i - 1].dateEarliest
     AND s[i].dateEarliest <= s[i - 1].dateLatest + duration({days: $maxDwellDays}))
@@ -89,6 +92,9 @@ WHERE size(s) <= $maxHops
     AND (size($targetCountries) = 0 OR any(c IN coalesce(p.countries, []) WHERE c IN $targetCountries)))
   AND (endUser.id IN blocked OR 'export.control' IN coalesce(endUser.topics, []))
   AND (size($targetCountries) = 0 OR any(c IN coalesce(endUser.countries, []) WHERE c IN $targetCountries))
+
+WITH blocked, exporter, b, s
+LIMIT $maxChains
 
 // One row per route; each hop lists the shipments that take part in at least one valid chain.
 WITH blocked, [exporter] + b AS parties, s
@@ -120,4 +126,5 @@ RETURN
       AND (r.startDate IS NULL OR r.startDate <= left($asOf, size(r.startDate)))
     | {owner: o.name, ownerId: o.id, percentage: r.percentage}] AS endUserBlockedOwners,
   'export.control' IN coalesce(endUser.topics, []) AS endUserExportControlListed
-ORDER BY totalValueUsd DESC;
+ORDER BY totalValueUsd DESC
+LIMIT 100;

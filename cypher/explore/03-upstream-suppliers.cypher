@@ -1,3 +1,4 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: who supplied this (sanctioned) end user, how many hops back, with which goods? Every
 // time-respecting chain of shipments that ends at the end user, traced back towards its suppliers.
 //
@@ -11,6 +12,7 @@
 // :param tiers => []
 // :param minValueUsd => null
 // :param targetCountries => ['cn', 'de', 'jp', 'nl', 'tw', 'us']
+// :param maxChains => 10000
 //
 // Example: with the demo case and the values above, eight routes into АО «Радиотехпром»: the largest
 // from Cascade Microdevices (us) through Bright Harbour (hk) and Ак-Шумкар Трейд (kg), 534,500 USD, then
@@ -24,18 +26,20 @@
 // on or before some day of the later one, the later one within maxDwellDays). No party twice. A route
 // ends at the first party located in targetCountries; without targetCountries routes are maximal: they
 // end at maxHops or where no earlier qualifying shipment into the supplier exists. Restricted parties do
-// not stop an upstream route. *2..12 is one to six hops (raise 12 for longer chains).
+// not stop an upstream route. Each repetition of the quantified pattern is one hop, filtering its shipment
+// as it is expanded: {1,6} is one to six hops (raise 6 for longer chains). At most maxChains chains are
+// grouped into routes, and at most 100 routes are returned.
 MATCH (endUser:Party {id: $endUserId})
-MATCH path = (supplier:Party)-[:SENT|RECEIVED*2..12]->(endUser)
-WITH endUser, supplier,
-  [i IN range(1, length(path) - 1, 2) | nodes(path)[i]] AS s,
-  [i IN range(0, length(path), 2) | nodes(path)[i]] AS parties
+MATCH (supplier:Party)
+  ((p:Party)-[:SENT]->(s:Shipment)-[:RECEIVED]->(:Party)
+    WHERE ($from IS NULL OR s.dateLatest >= date($from))
+      AND ($to IS NULL OR s.dateEarliest <= date($to))
+      AND (size($hsPrefixes) = 0 OR any(prefix IN $hsPrefixes WHERE s.hsCode STARTS WITH prefix))
+      AND (size($tiers) = 0 OR s.chplTier IN $tiers)
+      AND ($minValueUsd IS NULL OR s.valueUsd >= $minValueUsd)){1,6}
+  (endUser)
+WITH endUser, supplier, s, p + [endUser] AS parties
 WHERE size(s) <= $maxHops
-  AND all(x IN s WHERE ($from IS NULL OR x.dateLatest >= date($from))
-    AND ($to IS NULL OR x.dateEarliest <= date($to))
-    AND (size($hsPrefixes) = 0 OR any(prefix IN $hsPrefixes WHERE x.hsCode STARTS WITH prefix))
-    AND (size($tiers) = 0 OR x.chplTier IN $tiers)
-    AND ($minValueUsd IS NULL OR x.valueUsd >= $minValueUsd))
   // Each shipment may feed the one after it.
   AND all(i IN range(1, size(s) - 1) WHERE s[i].dateLatest >= s[i - 1].dateEarliest
     AND s[i].dateEarliest <= s[i - 1].dateLatest + duration({days: $maxDwellDays}))
@@ -56,6 +60,9 @@ WHERE size(s) <= $maxHops
       AND s[0].dateLatest >= x.dateEarliest
       AND s[0].dateEarliest <= x.dateLatest + duration({days: $maxDwellDays})
   })
+
+WITH s, parties
+LIMIT $maxChains
 
 // One row per route, from the supplier to the end user; each hop lists the shipments that take part in
 // at least one valid chain.
@@ -80,4 +87,5 @@ RETURN
   reduce(v = 0.0, x IN shipments | v + coalesce(x.valueUsd, 0.0)) AS totalValueUsd,
   reduce(d = null, x IN shipments | CASE WHEN d IS NULL OR x.dateEarliest < d THEN x.dateEarliest ELSE d END) AS firstDate,
   reduce(d = null, x IN shipments | CASE WHEN d IS NULL OR x.dateLatest > d THEN x.dateLatest ELSE d END) AS lastDate
-ORDER BY hopsBack, totalValueUsd DESC;
+ORDER BY hopsBack, totalValueUsd DESC
+LIMIT 100;

@@ -1,3 +1,4 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: which companies are blocked by the ownership rule, or nearly so, although not listed
 // themselves? For each, the blocked owners and the percentages that decide it, as of a date.
 //
@@ -84,4 +85,5 @@ RETURN
   [o IN blockedOwners WHERE o.percentage IS NULL | o.owner] AS ownersWithUnknownStake,
   [(controller:Party)-[:CONTROLS]->(company) WHERE controller.id IN blocked | controller.name] AS controlledByBlocked,
   $asOf AS asOf
-ORDER BY verdict, heldByBlocked DESC, company;
+ORDER BY verdict, heldByBlocked DESC, company
+LIMIT 1000;

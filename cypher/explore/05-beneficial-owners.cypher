@@ -1,3 +1,4 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: who ultimately owns this company? The natural persons whose effective ownership reaches the
 // threshold, with every ownership path that makes it up.
 //
@@ -44,4 +45,5 @@ RETURN
   pathsWithUnknownStake,
   paths,
   ownershipPaths
-ORDER BY effectivePercent DESC;
+ORDER BY effectivePercent DESC
+LIMIT 1000;

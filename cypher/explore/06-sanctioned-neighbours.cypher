@@ -1,3 +1,4 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: which parties sit next to a sanctioned party — registered at the same address, sharing a
 // director, or directed by a sanctioned person — without being sanctioned themselves?
 //
@@ -49,4 +50,5 @@ RETURN
   listed.name AS sanctionedParty,
   listed.id AS sanctionedPartyId,
   sanctions
-ORDER BY party, link, sanctionedParty;
+ORDER BY party, link, sanctionedParty
+LIMIT 1000;

@@ -1,3 +1,4 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: which companies incorporated since the full-scale invasion (24 February 2022) trade goods on
 // the Common High Priority List? Newly formed trading companies that at once move CHPL electronics are a
 // typical sign of an intermediary set up to supply Russia.
@@ -51,4 +52,5 @@ RETURN
   company.incorporationDate AS incorporated,
   shipmentsSent, valueSentUsd, shipmentsReceived, valueReceivedUsd,
   tiers, hs6Codes, boughtFrom, soldTo, firstShipment, lastShipment
-ORDER BY coalesce(valueSentUsd, 0) + coalesce(valueReceivedUsd, 0) DESC;
+ORDER BY coalesce(valueSentUsd, 0) + coalesce(valueReceivedUsd, 0) DESC
+LIMIT 1000;

@@ -1,3 +1,4 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: how are these two parties connected? The shortest chains of ownership, directorship, control,
 // representation, family or business ties, shared addresses and trade between them.
 //

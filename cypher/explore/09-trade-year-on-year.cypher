@@ -1,3 +1,4 @@
+// Neo4j: 5.26 or later (Cypher 5)
 // Question: how did trade between these countries change year on year? Shipments and value per year and
 // country pair, with the change from the year before — the kind of figure behind "exports of
 // high-priority items from Kyrgyzstan to Russia rose several-fold in 2022".
@@ -43,4 +44,5 @@ RETURN
   previous.valueUsd AS previousYearValueUsd,
   CASE WHEN previous.valueUsd > 0
     THEN round(100.0 * (current.valueUsd - previous.valueUsd) / previous.valueUsd, 1) END AS changePercent
-ORDER BY senderCountry, receiverCountry, year;
+ORDER BY senderCountry, receiverCountry, year
+LIMIT 1000;

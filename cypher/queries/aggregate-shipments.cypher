@@ -1,10 +1,9 @@
 // Shipment counts and value sums per year (or month) and per value of the dimensions asked for. The
 // sender side's country is the country of departure, else of origin; the receiver's the destination.
 // Dates are FtM's (2022, 2022-03, 2022-03-05): the year is their first four digits, the month the next two.
+// Without a date filter; aggregate-dated-shipments is the same with one, as a range the date index serves.
 MATCH (s:Shipment)
-WHERE ($from IS NULL OR s.dateLatest >= date($from))
-  AND ($to IS NULL OR s.dateEarliest <= date($to))
-  AND (NOT $byHsPrefix OR any(prefix IN $hsPrefixes WHERE s.hsCode STARTS WITH prefix))
+WHERE (NOT $byHsPrefix OR any(prefix IN $hsPrefixes WHERE s.hsCode STARTS WITH prefix))
   AND (size($tiers) = 0 OR s.chplTier IN $tiers)
   AND ($minValueUsd IS NULL OR s.valueUsd >= $minValueUsd)
   AND (NOT $chplOnly OR s.chplTier IS NOT NULL)

@@ -1,3 +1,3 @@
-// The schema version the store was initialized with, and how many entities it holds.
+// The schema version the store was initialized with and the data version every write moves: one node, read by its unique id.
 OPTIONAL MATCH (m:StoreMetadata {id: $id})
-RETURN m.schemaVersion AS schemaVersion, COUNT { MATCH (n:Entity) WHERE n.schema IS NOT NULL } AS entities
+RETURN m.schemaVersion AS schemaVersion, coalesce(m.dataVersion, 0) AS dataVersion

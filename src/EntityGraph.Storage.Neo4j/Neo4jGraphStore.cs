@@ -28,6 +28,8 @@ public sealed class Neo4jGraphStore : IGraphStore
     private readonly IQueryRunner _runner;
     private readonly IDisposable? _ownedRunner;
     private readonly string _description;
+    private readonly IndexWait _indexWait;
+    private EntityCount? _entityCount;
 
     /// <summary>A store that runs its statements through <paramref name="runner"/>, which the caller owns.</summary>
     /// <param name="runner">The Query API client, or any runner with its semantics.</param>
@@ -45,6 +47,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         _description = options?.Uri is { } uri
             ? $"neo4j {new UriBuilder(uri) { UserName = string.Empty, Password = string.Empty }.Uri.GetLeftPart(UriPartial.Authority)} database {options.Database}"
             : "neo4j";
+        var defaults = options ?? new Neo4jStoreOptions();
+        _indexWait = new IndexWait(runner, defaults.IndexWait, defaults.IndexPollInterval, TimeProvider.System);
     }
 
     /// <summary>A store over the server in <paramref name="options"/>, with a Query API client of its own that it disposes.</summary>
@@ -60,10 +64,8 @@ public sealed class Neo4jGraphStore : IGraphStore
         // A schema command may not share a transaction with data writes: each runs in its own.
         foreach (var statement in CypherStatements.Schema())
             await _runner.WriteAsync((tx, ct) => tx.RunAsync(statement, NoParameters, ct), cancellationToken);
-        // Run on the writer, where the indexes were just created, so that the first search after start-up finds what is written.
-        await _runner.WriteAsync(
-            (tx, ct) => tx.RunAsync(CypherStatements.Query(Queries.AwaitIndexes), new Dictionary<string, object?> { ["timeoutSeconds"] = 300L }, ct),
-            cancellationToken);
+        // So that the first search after start-up finds what is written; the schema version is recorded once they are online.
+        await _indexWait.UntilOnlineAsync(cancellationToken);
         await _runner.WriteAsync(
             (tx, ct) => tx.RunAsync(CypherStatements.Query(Queries.SetSchemaVersion), new Dictionary<string, object?> { ["id"] = MetadataId, ["schemaVersion"] = (long)SchemaVersion }, ct),
             cancellationToken);
@@ -84,7 +86,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 
         var row = result.Values.Count > 0 ? result.Values[0] : null;
         var version = row is null ? (long?)null : Values.Number(row[result.Fields.ToList().IndexOf("schemaVersion")]) is { } v ? (long)v : null;
-        var entities = row is null ? 0 : Values.Integer(row[result.Fields.ToList().IndexOf("entities")]);
+        var entities = row is null ? 0 : await CountEntitiesAsync(Values.Integer(row[result.Fields.ToList().IndexOf("dataVersion")]), cancellationToken);
         if (version != SchemaVersion)
         {
             var detail = version is null
@@ -335,7 +337,8 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var result = await _runner.ReadAsync(CypherStatements.Query(Queries.AggregateShipments), ShipmentParameters.For(query), cancellationToken);
+        var statement = ShipmentParameters.IsDated(query) ? Queries.AggregateDatedShipments : Queries.AggregateShipments;
+        var result = await _runner.ReadAsync(CypherStatements.Query(statement), ShipmentParameters.For(query), cancellationToken);
         return TradeFlowRows.Read(result);
     }
 
@@ -390,6 +393,20 @@ public sealed class Neo4jGraphStore : IGraphStore
     {
         _ownedRunner?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The entities held at <paramref name="dataVersion"/>. Counting reads every entity, so the count is kept
+    /// until a write moves the data version: a readiness probe of an unchanged store reads one node.
+    /// </summary>
+    private async Task<long> CountEntitiesAsync(long dataVersion, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _entityCount) is { } known && known.DataVersion == dataVersion)
+            return known.Entities;
+        var result = await _runner.ReadAsync(CypherStatements.Query(Queries.CountEntities), NoParameters, cancellationToken);
+        var entities = Values.Integer(Column(result, "entities").FirstOrDefault());
+        Volatile.Write(ref _entityCount, new EntityCount(dataVersion, entities));
+        return entities;
     }
 
     /// <summary>The values of a field; a result without rows may come without fields too.</summary>
@@ -453,6 +470,8 @@ public sealed class Neo4jGraphStore : IGraphStore
     private static Shipment ProjectShipment(string entityJson) =>
         FtmProjector.Project(EntityDocuments.ReadEntity(entityJson), includeSearchText: false).Shipment
         ?? throw new InvalidOperationException("A Shipment node holds an entity that is not a shipment.");
+
+    private sealed record EntityCount(long DataVersion, long Entities);
 
     private sealed class NothingToFinish : IAsyncDisposable
     {

@@ -19,7 +19,7 @@ public sealed class Neo4jStoreOptions
 
     public string? Password { get; set; }
 
-    /// <summary>A bearer token (SSO); takes precedence over user and password.</summary>
+    /// <summary>A bearer token (SSO) as the identity provider issued it; sent base64-encoded, as documented. Takes precedence over user and password.</summary>
     public string? Token { get; set; }
 
     /// <summary>How long one HTTP request may take.</summary>
@@ -27,4 +27,13 @@ public sealed class Neo4jStoreOptions
 
     /// <summary>The total time spent retrying a transient failure before giving up.</summary>
     public TimeSpan RetryBudget { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long initializing waits for the indexes to be online, looking every second; a database still
+    /// populating them after that is served as not ready, and the wait is taken up again.
+    /// </summary>
+    public TimeSpan IndexWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the index wait looks at the indexes' states.</summary>
+    internal TimeSpan IndexPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

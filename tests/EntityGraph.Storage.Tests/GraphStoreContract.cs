@@ -66,14 +66,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         $"{e.Id} {e.Schema} [{string.Join(",", e.Datasets)}] first={e.FirstSeen:O} "
         + string.Join("; ", e.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={string.Join("|", p.Value)}"));
 
-    private static FtmGraph Case() => FtmGraph.Create()
-        .Company("acme", "Acme GmbH", country: "de", incorporated: "2019")
-        .Person("ivanov", "Ivan Ivanov", country: "ru")
-        .Company("buyer", "ООО «Электроника»", country: "ru")
-        .Address("addr-1", "Leninsky 1, Moscow", country: "ru", of: "buyer")
-        .Owns("ivanov", "buyer", "51%", startDate: "2021-02")
-        .Sanction("ivanov", authority: "OFAC", program: "RUSSIA-EO14024", startDate: "2022-04-06")
-        .Shipment("s1", from: "acme", to: "buyer", date: "2022-05-03", hs: "8542.31", value: 12000);
+    private static FtmGraph Case() => SmallCases.OneOfEachKind();
 
     [Fact]
     public async Task every_kind_of_node_and_link_is_read_back_by_id()

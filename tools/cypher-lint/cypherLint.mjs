@@ -54,7 +54,7 @@ export function declaredParameters(text) {
  * and `fails` when it is an error or a name missing from the graph model. Files without `:param`
  * lines (the store's statements, whose parameters come from code) get `uncheckedParameters`.
  */
-export function lintText(text, schema) {
+export function lintText(text, schema, { investigatorQuery = false } = {}) {
   const parameters = declaredParameters(text);
   const dbSchema = { ...schema, parameters: Object.fromEntries([...(parameters ?? [])].map((p) => [p, null])) };
   const linted = lintCypherQuery(text, dbSchema, { consoleCommandsEnabled: true });
@@ -76,6 +76,7 @@ export function lintText(text, schema) {
   findings.push(...statementsNotAnalysed(tokens, linted.symbolTables));
   if (parameters) findings.push(...unusedParameters(text, parameters, tokens));
   findings.push(...namesMissingFromModel(tokens, schema, linted.symbolTables).filter((f) => !reported.has(f.offset)));
+  findings.push(...versionAndBounds(text, tokens, investigatorQuery));
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { uncheckedParameters, findings };
 }
@@ -127,7 +128,8 @@ export function lintFiles(targets, schema = loadSchema()) {
   let warnings = 0;
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
-    const { findings, uncheckedParameters } = lintText(readFileSync(file, 'utf8'), schema);
+    const investigatorQuery = /(^|[\\/])explore[\\/]/.test(file);
+    const { findings, uncheckedParameters } = lintText(readFileSync(file, 'utf8'), schema, { investigatorQuery });
     if (uncheckedParameters.length > 0) unchecked.push(`${shown} (${uncheckedParameters.join(', ')})`);
     for (const f of findings) {
       if (f.fails) failing++;
@@ -216,5 +218,75 @@ function namesMissingFromModel(tokens, schema, symbolTables) {
       missing(token, `Property key ${text} is not in the graph model (tools/cypher-lint/schema.json, written from GraphModel).`);
     }
   });
+  return findings;
+}
+
+// The Neo4j release from which a Cypher 25 feature exists (Cypher 25 itself: 2025.06).
+const cypher25Features = [
+  { pattern: /\ballReduce(?=\s*\()/g, since: [2025, 8] },
+  { pattern: /\bcoll\.[a-zA-Z]+(?=\s*\()/g, since: [2025, 11] },
+];
+const cypher25Since = [2025, 6];
+const oldestSupported = [5, 26];
+
+const release = ([major, minor]) => `${major}.${major >= 2025 ? String(minor).padStart(2, '0') : minor}`;
+const before = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/** The minimum Neo4j a file declares with a `// Neo4j: 5.26 or later` header line, as [major, minor], or null. */
+export function declaredNeo4j(text) {
+  const match = /^\s*\/\/\s*Neo4j:\s*(\d+)\.(\d+)\s+or later/m.exec(text);
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+/**
+ * The library parses each statement as the Cypher version it starts with (`CYPHER 25`, else Cypher 5),
+ * so a Cypher 25 form in a Cypher 5 statement is already a syntax error; it cannot know from which Neo4j
+ * release a Cypher 25 feature exists. So a file that declares its minimum Neo4j is checked here against
+ * it: `CYPHER 25` needs 2025.06, and allReduce or the coll.* functions the release that brought them.
+ * An investigator's query (cypher/explore/) must declare its version and be bounded: no variable-length
+ * relationship or path quantifier without an upper bound, and a LIMIT after its last RETURN.
+ */
+export function versionAndBounds(text, tokens, investigatorQuery) {
+  const findings = [];
+  const code = text.replace(/(^|[ \t])\/\/.*$/gm, (m) => ' '.repeat(m.length));
+  const at = (offset, message) => {
+    const lines = text.slice(0, offset).split('\n');
+    findings.push({ line: lines.length, column: lines.at(-1).length + 1, severity: 'error', message, fails: true });
+  };
+  const declared = declaredNeo4j(text);
+  if (!declared) {
+    if (investigatorQuery) at(0, 'An investigator query must declare the Neo4j it needs in a header line, e.g. "// Neo4j: 5.26 or later".');
+  } else {
+    if (before(declared, oldestSupported)) at(0, `The file declares Neo4j ${release(declared)}; EntityGraph supports ${release(oldestSupported)} or later.`);
+    const statements = code.split(/;\s*(?:\n|$)/);
+    let offset = 0;
+    for (const statement of statements) {
+      const cypher25 = /^\s*CYPHER\s+25\b/i.test(statement);
+      const start = offset + statement.search(/\S|$/);
+      if (cypher25 && before(declared, cypher25Since)) {
+        at(start, `CYPHER 25 needs Neo4j ${release(cypher25Since)} or later; the file declares ${release(declared)}.`);
+      }
+      for (const feature of cypher25Features) {
+        for (const use of statement.matchAll(feature.pattern)) {
+          if (!cypher25) at(offset + use.index, `${use[0]} is Cypher 25 only; this statement runs as Cypher 5 (start it with CYPHER 25 and declare Neo4j ${release(feature.since)} or later).`);
+          else if (before(declared, feature.since)) at(offset + use.index, `${use[0]} needs Neo4j ${release(feature.since)} or later; the file declares ${release(declared)}.`);
+        }
+      }
+      offset += statement.length + (code.slice(offset + statement.length).match(/^;\s*(?:\n|$)/)?.[0].length ?? 0);
+    }
+  }
+  if (!investigatorQuery && !declared) return findings;
+  for (const use of code.matchAll(/\[[^\]]*?\*\s*(\d*)\s*(\.\.\s*(\d*))?\s*\]/g)) {
+    const unbounded = use[2] ? use[3] === '' : use[1] === '';
+    if (unbounded) at(use.index, 'A variable-length relationship without an upper bound can expand without end on a hub; give it one (*1..6) or use a quantified path pattern with {m,n}.');
+  }
+  for (const use of code.matchAll(/(\)|\]-|->|-)\s*(\+|\*|\{\s*\d*\s*,\s*\})(?=\s*[(\-<])/g)) {
+    at(use.index + use[1].length, 'A path quantifier without an upper bound can expand without end on a hub; use {m,n}.');
+  }
+  const keywords = tokens.filter((t) => t.tokenType === 'keyword').map((t) => ({ word: t.token.toUpperCase(), offset: t.position.startOffset }));
+  const lastReturn = keywords.findLast((k) => k.word === 'RETURN');
+  if (lastReturn && !keywords.some((k) => k.word === 'LIMIT' && k.offset > lastReturn.offset)) {
+    at(lastReturn.offset, 'The query returns every row it finds; end it with a LIMIT so that a hub cannot make it return millions.');
+  }
   return findings;
 }

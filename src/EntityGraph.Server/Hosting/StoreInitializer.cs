@@ -1,4 +1,5 @@
 using EntityGraph.Core.Storage;
+using EntityGraph.Storage.Neo4j;
 using Microsoft.Extensions.Options;
 
 namespace EntityGraph.Server.Hosting;
@@ -29,8 +30,8 @@ internal sealed class StoreInitializer(IServiceProvider services, IOptions<Datab
         }
         catch (Exception e) when (selection.Kind == StoreKind.Neo4j && IsNotYet(e))
         {
-            // A server that is down, or still building the indexes of a large freshly imported database
-            // (the wait outlasts a request), is not a reason to stop: the schema commands are idempotent.
+            // A server that is down, or still populating the indexes of a large freshly imported database
+            // after the store's bounded wait, is not a reason to stop: the schema commands are idempotent.
             logger.LogWarning("{Reason}. Serving anyway: requests answer STORE_UNAVAILABLE and /health/ready is not ready until the store answers; trying again every {Seconds} s", e.Message, RetryEvery.TotalSeconds);
             _retrying = RetryAsync(store, _stopping.Token);
         }
@@ -75,7 +76,8 @@ internal sealed class StoreInitializer(IServiceProvider services, IOptions<Datab
             }
             catch (Exception e) when (IsNotYet(e))
             {
-                logger.LogDebug("{Reason}; trying again in {Seconds} s", e.Message, RetryEvery.TotalSeconds);
+                // Index population is progress an operator waits for; a server still down was already reported.
+                logger.Log(e is IndexesNotOnlineException ? LogLevel.Information : LogLevel.Debug, "{Reason}; trying again in {Seconds} s", e.Message, RetryEvery.TotalSeconds);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

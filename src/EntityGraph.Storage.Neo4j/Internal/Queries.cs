@@ -17,7 +17,8 @@ internal static class Queries
     public const string DataVersion = "data-version";
     public const string SetSchemaVersion = "set-schema-version";
     public const string StoreStatus = "store-status";
-    public const string AwaitIndexes = "await-indexes";
+    public const string CountEntities = "count-entities";
+    public const string IndexStates = "index-states";
     public const string DeleteEverything = "delete-everything";
     public const string SearchParties = "search-parties";
     public const string SearchExactNames = "search-exact-names";
@@ -25,13 +26,14 @@ internal static class Queries
     public const string ExportEntities = "export-entities";
     public const string ExportFragments = "export-fragments";
     public const string AggregateShipments = "aggregate-shipments";
+    public const string AggregateDatedShipments = "aggregate-dated-shipments";
 
     /// <summary>Every name the store uses, for the test that each one is embedded.</summary>
     public static IEnumerable<string> All =>
     [
         LockWrites, ReadFragments, ReadEntities, UpsertEntities, DeleteLinks, ClearEntity, DeletePlaceholders, BumpDataVersion, DataVersion,
-        SetSchemaVersion, StoreStatus, AwaitIndexes, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, ExportFragments,
-        AggregateShipments,
+        SetSchemaVersion, StoreStatus, CountEntities, IndexStates, DeleteEverything, SearchParties, SearchExactNames, StreamTrades, ExportEntities, ExportFragments,
+        AggregateShipments, AggregateDatedShipments,
         .. Enum.GetValues<LinkKind>().Select(MergeLinks),
         .. Enum.GetValues<LinkDirection>().Select(ExpandLinks),
         .. Enum.GetValues<ShipmentRole>().SelectMany(r => new[] { ExpandShipments(r), ExpandTrades(r), ShipmentPages(r) }),

@@ -20,9 +20,24 @@ internal static class ShipmentParameters
         return parameters;
     }
 
+    /// <summary>Whether <paramref name="query"/> goes to the statement with the date range, which the date index can serve.</summary>
+    public static bool IsDated(TradeFlowQuery query) => query.Filter.From is not null || query.Filter.To is not null;
+
     public static Dictionary<string, object?> For(TradeFlowQuery query)
     {
         var parameters = Filter(query.Filter);
+        if (IsDated(query))
+        {
+            // An open side is the widest day, so that both bounds are always bound and the index range is one plan.
+            parameters["from"] ??= Values.Day(DateOnly.MinValue);
+            parameters["to"] ??= Values.Day(DateOnly.MaxValue);
+        }
+        else
+        {
+            parameters.Remove("from");
+            parameters.Remove("to");
+        }
+
         parameters["chplOnly"] = query.ChplOnly;
         parameters["senderCountries"] = (query.SenderCountries ?? []).ToList();
         parameters["receiverCountries"] = (query.ReceiverCountries ?? []).ToList();

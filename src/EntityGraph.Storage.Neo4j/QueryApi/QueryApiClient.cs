@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -13,8 +12,8 @@ namespace EntityGraph.Storage.Neo4j.QueryApi;
 /// <summary>
 /// Talks to Neo4j through its HTTP Query API (<c>POST /db/{db}/query/v2</c>, explicit transactions under
 /// <c>/query/v2/tx</c>) in typed JSON. Reads run as auto-commit requests with <c>accessMode: "Read"</c>
-/// after the bookmarks of the latest write; writes run as whole explicit transactions. Transient Neo4j
-/// errors, connection failures and HTTP 503 are retried with exponential back-off within
+/// after the bookmarks of the latest write; writes run as whole explicit transactions. Errors are read by
+/// their code first. Transient Neo4j errors, connection failures and an unavailable database are retried with exponential back-off within
 /// <see cref="Neo4jStoreOptions.RetryBudget"/>; when the server stays unreachable a circuit breaker makes
 /// requests fail fast with <see cref="StoreUnavailableException"/>. Safe for concurrent use.
 /// </summary>
@@ -268,7 +267,7 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
                 : [];
             if (status >= 300 || errors.Count > 0)
             {
-                throw Failure(method, path, response.StatusCode, errors, content);
+                throw QueryApiFailure.For(new RefusedRequest(Description, _options.Database, method, path, response.StatusCode, errors, content));
             }
 
             if (document is null && method == HttpMethod.Post)
@@ -331,53 +330,6 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
         error.TryGetProperty("code", out var code) ? code.GetString() ?? "" : "",
         error.TryGetProperty("message", out var message) ? message.GetString() ?? "" : "");
 
-    private Exception Failure(HttpMethod method, string path, HttpStatusCode status, List<(string Code, string Message)> errors, byte[] content)
-    {
-        var code = errors.Select(e => e.Code).FirstOrDefault(c => c.Length > 0)
-            ?? string.Create(CultureInfo.InvariantCulture, $"Http.{(int)status}");
-        var detail = errors.Count > 0
-            ? string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}"))
-            : string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)status} {status} {Snippet(content)}").TrimEnd();
-        var message = $"{Description} refused {method} /{path}: {detail}";
-
-        if (status == HttpStatusCode.ServiceUnavailable)
-        {
-            // Unavailable whatever the body says: retried, counted by the circuit breaker.
-            return new HttpRequestException(message, new Neo4jException(code, message, status), status);
-        }
-
-        if (status == HttpStatusCode.Unauthorized || code.StartsWith("Neo.ClientError.Security.Unauthorized", StringComparison.Ordinal))
-        {
-            return new Neo4jAuthenticationException(code, $"{Description} did not accept the configured credentials: {detail}", status);
-        }
-
-        if (code == "Neo.ClientError.Database.DatabaseNotFound" || (status == HttpStatusCode.NotFound && errors.Count == 0))
-        {
-            return new Neo4jDatabaseNotFoundException(
-                code,
-                $"{Description}: the database '{_options.Database}' does not exist (or the server has no Query API at /{path}): {detail}",
-                status);
-        }
-
-        if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal))
-        {
-            return new Neo4jTransientException(code, message, status);
-        }
-
-        if (code.StartsWith("Neo.ClientError.", StringComparison.Ordinal))
-        {
-            return new Neo4jClientException(code, message, status);
-        }
-
-        return new Neo4jException(code, message, status);
-    }
-
-    private static string Snippet(byte[] content)
-    {
-        var text = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 200)).ReplaceLineEndings(" ");
-        return text.Length == 0 ? "" : $"({text})";
-    }
-
     private static void WriteBookmarks(Utf8JsonWriter writer, IReadOnlyList<string>? bookmarks)
     {
         if (bookmarks is not { Count: > 0 })
@@ -398,7 +350,8 @@ public sealed class QueryApiClient : IQueryRunner, IDisposable
     {
         if (!string.IsNullOrEmpty(options.Token))
         {
-            return new AuthenticationHeaderValue("Bearer", options.Token);
+            // Documented as `Bearer <base64(token)>`, which is what Neo4j's own Query API clients send.
+            return new AuthenticationHeaderValue("Bearer", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.Token)));
         }
 
         if (!string.IsNullOrEmpty(options.User))

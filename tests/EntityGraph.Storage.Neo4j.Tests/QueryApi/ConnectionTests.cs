@@ -23,15 +23,16 @@ public sealed class ConnectionTests
     }
 
     [Fact]
-    public async Task a_token_goes_as_bearer_auth_and_wins_over_a_password()
+    public async Task a_token_goes_base64_encoded_as_bearer_auth_and_wins_over_a_password()
     {
         await using var stub = QueryApiStub.Start();
         stub.Respond(202, TransactionBegun(), AffinityHeader).Respond(200, Committed);
-        using var client = TestClients.For(stub, o => o.Token = "eyJhbGciOiJIUzI1NiJ9.sso");
+        using var client = TestClients.For(stub, o => o.Token = "xbhkjnlvianztghqwawxqfe");
 
         await client.WriteAsync((_, _) => Task.FromResult(0), Ct);
 
-        Assert.All(stub.Requests, r => Assert.Equal("Bearer eyJhbGciOiJIUzI1NiJ9.sso", r.Header("Authorization")));
+        // The documented header is `Bearer <base64(token)>`; the documentation's example token, encoded without a trailing newline.
+        Assert.All(stub.Requests, r => Assert.Equal("Bearer eGJoa2pubHZpYW56dGdocXdhd3hxZmU=", r.Header("Authorization")));
     }
 
     [Fact]

@@ -127,8 +127,9 @@ public static class DocumentedResponses
         { "errors": [ { "code": "Neo.ClientError.Database.DatabaseNotFound", "message": "Graph not found: nosuchdb" } ] }
         """;
 
-    public const string TransactionNotFound = """
-        { "errors": [ { "code": "Neo.ClientError.Transaction.TransactionNotFound", "message": "Transaction with Id: \"c8a02b1e5ea24b93b82ea7066b5adb32\" was not found. It may have timed out and therefore rolled back or the routing header 'neo4j-cluster-affinity' was not provided." } ] }
+    /// <summary>The documented answer to a request for an expired transaction (the documentation shows the body, not the status).</summary>
+    public const string TransactionExpired = """
+        { "errors": [ { "code": "Neo.ClientError.Request.Invalid", "message": "Transaction with Id: \"c8a02b1e5ea24b93b82ea7066b5adb32\" was not found. It may have timed out and therefore rolled back or the routing header 'neo4j-cluster-affinity' was not provided." } ] }
         """;
 
     public const string ServiceUnavailable = """

@@ -9,37 +9,34 @@ public sealed class ErrorAndRetryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task a_syntax_error_is_a_client_error_with_its_code_and_is_not_retried()
+    [Theory]
+    [InlineData(400, nameof(SyntaxError), "Neo.ClientError.Statement.SyntaxError", "Invalid input 'MATC'")]
+    [InlineData(202, nameof(SyntaxError), "Neo.ClientError.Statement.SyntaxError", "Invalid input 'MATC'")]
+    [InlineData(401, nameof(Unauthorized), "Neo.ClientError.Security.Unauthorized", "did not accept the configured credentials")]
+    [InlineData(404, nameof(DatabaseNotFound), "Neo.ClientError.Database.DatabaseNotFound", "the database 'nosuchdb' does not exist")]
+    public async Task a_refusal_is_a_client_error_with_its_code_and_is_not_retried(int status, string body, string code, string explanation)
     {
         await using var stub = QueryApiStub.Start();
-        stub.Respond(400, SyntaxError);
-        using var client = TestClients.For(stub);
+        stub.Respond(status, Body(body)).Respond(202, ReturnOne);
+        using var client = TestClients.For(stub, o => o.Database = "nosuchdb");
 
-        var e = await Assert.ThrowsAsync<Neo4jClientException>(() => client.ReadAsync("MATC (n) RETURN n", TestClients.NoParameters, Ct));
+        var e = await Assert.ThrowsAsync(ClientErrorOf(code), () => client.ReadAsync("MATC (n) RETURN n", TestClients.NoParameters, Ct));
 
-        Assert.Equal("Neo.ClientError.Statement.SyntaxError", e.Code);
-        Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
-        Assert.Contains("Invalid input 'MATC'", e.Message, StringComparison.Ordinal);
-        Assert.Single(stub.Requests);
+        var refused = Assert.IsAssignableFrom<Neo4jClientException>(e);
+        Assert.Equal(code, refused.Code);
+        Assert.Equal((HttpStatusCode)status, refused.StatusCode);
+        Assert.Contains(explanation, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("verysecret", e.Message, StringComparison.Ordinal);
+        Assert.Equal("/db/nosuchdb/query/v2", Assert.Single(stub.Requests).Path);
     }
 
-    [Fact]
-    public async Task errors_in_a_successful_status_still_fail_the_request()
+    [Theory]
+    [InlineData(400)]
+    [InlineData(503)]
+    public async Task a_deadlock_is_retried_by_its_code_whatever_the_status_and_the_retry_answers(int status)
     {
         await using var stub = QueryApiStub.Start();
-        stub.Respond(202, SyntaxError);
-        using var client = TestClients.For(stub);
-
-        var e = await Assert.ThrowsAsync<Neo4jClientException>(() => client.ReadAsync("MATC (n) RETURN n", TestClients.NoParameters, Ct));
-        Assert.Equal("Neo.ClientError.Statement.SyntaxError", e.Code);
-    }
-
-    [Fact]
-    public async Task a_transient_error_sent_as_http_400_is_retried_and_the_retry_answers()
-    {
-        await using var stub = QueryApiStub.Start();
-        stub.Respond(400, TransientError("Neo.TransientError.Transaction.DeadlockDetected"))
+        stub.Respond(status, TransientError("Neo.TransientError.Transaction.DeadlockDetected"))
             .Respond(202, PersonAndName);
         using var client = TestClients.For(stub);
 
@@ -52,12 +49,14 @@ public sealed class ErrorAndRetryTests
     }
 
     [Theory]
-    [InlineData("Neo.TransientError.Transaction.Terminated")]
-    [InlineData("Neo.TransientError.Transaction.LockClientStopped")]
-    public async Task a_transaction_ended_on_purpose_is_not_retried(string code)
+    [InlineData("Neo.TransientError.Transaction.Terminated", 400)]
+    [InlineData("Neo.TransientError.Transaction.LockClientStopped", 400)]
+    [InlineData("Neo.TransientError.Transaction.Terminated", 503)]
+    [InlineData("Neo.TransientError.Transaction.LockClientStopped", 503)]
+    public async Task a_transaction_ended_on_purpose_is_not_retried_whatever_the_status(string code, int status)
     {
         await using var stub = QueryApiStub.Start();
-        stub.Respond(400, TransientError(code)).Respond(202, PersonAndName);
+        stub.Respond(status, TransientError(code)).Respond(202, PersonAndName);
         using var client = TestClients.For(stub);
 
         var e = await Assert.ThrowsAsync<Neo4jTransientException>(() => client.ReadAsync("MATCH (n) RETURN n", TestClients.NoParameters, Ct));
@@ -83,35 +82,6 @@ public sealed class ErrorAndRetryTests
         Assert.Equal("Neo.TransientError.Transaction.DeadlockDetected", e.Code);
         // Back-off of 1, 2, 4 ... 256 ms fits in 1 s; the next 512 ms do not, so at most 10 requests.
         Assert.InRange(stub.Requests.Count, 2, 10);
-    }
-
-    [Fact]
-    public async Task wrong_credentials_are_an_authentication_error()
-    {
-        await using var stub = QueryApiStub.Start();
-        stub.Respond(401, Unauthorized);
-        using var client = TestClients.For(stub);
-
-        var e = await Assert.ThrowsAsync<Neo4jAuthenticationException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
-
-        Assert.Equal("Neo.ClientError.Security.Unauthorized", e.Code);
-        Assert.Equal(HttpStatusCode.Unauthorized, e.StatusCode);
-        Assert.DoesNotContain("verysecret", e.Message, StringComparison.Ordinal);
-        Assert.Single(stub.Requests);
-    }
-
-    [Fact]
-    public async Task an_unknown_database_is_reported_by_name()
-    {
-        await using var stub = QueryApiStub.Start();
-        stub.Respond(404, DatabaseNotFound);
-        using var client = TestClients.For(stub, o => o.Database = "nosuchdb");
-
-        var e = await Assert.ThrowsAsync<Neo4jDatabaseNotFoundException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
-
-        Assert.Equal("Neo.ClientError.Database.DatabaseNotFound", e.Code);
-        Assert.Contains("'nosuchdb'", e.Message, StringComparison.Ordinal);
-        Assert.Equal("/db/nosuchdb/query/v2", Assert.Single(stub.Requests).Path);
     }
 
     [Fact]
@@ -161,28 +131,20 @@ public sealed class ErrorAndRetryTests
         Assert.Single(stub.Requests);
     }
 
-    [Fact]
-    public async Task an_empty_success_is_not_taken_for_an_empty_result()
+    [Theory]
+    [InlineData(200, null, "EntityGraph.QueryApi.BadResponse", "the body is empty")]
+    [InlineData(200, "<html>Neo4j Browser</html>", "EntityGraph.QueryApi.BadResponse", "not a Query API response")]
+    [InlineData(502, "<html><body>Bad Gateway</body></html>", "Http.502", "Bad Gateway")]
+    public async Task a_body_that_is_not_a_query_api_answer_fails_with_a_clear_error_and_is_not_retried(int status, string? body, string code, string explanation)
     {
         await using var stub = QueryApiStub.Start();
-        stub.Respond(200, null);
+        stub.Respond(status, body).Respond(202, ReturnOne);
         using var client = TestClients.For(stub);
 
         var e = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
 
-        Assert.Equal("EntityGraph.QueryApi.BadResponse", e.Code);
-    }
-
-    [Fact]
-    public async Task a_body_that_is_not_a_query_api_response_fails_with_a_clear_error()
-    {
-        await using var stub = QueryApiStub.Start();
-        stub.Respond(200, "<html>Neo4j Browser</html>");
-        using var client = TestClients.For(stub);
-
-        var e = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
-
-        Assert.Equal("EntityGraph.QueryApi.BadResponse", e.Code);
+        Assert.Equal(code, e.Code);
+        Assert.Contains(explanation, e.Message, StringComparison.Ordinal);
         Assert.Single(stub.Requests);
     }
 
@@ -199,17 +161,36 @@ public sealed class ErrorAndRetryTests
     }
 
     [Fact]
-    public async Task a_proxy_error_page_fails_with_the_http_status()
+    public async Task an_unavailable_database_is_known_by_its_code_under_another_status()
     {
         await using var stub = QueryApiStub.Start();
-        stub.Respond(502, "<html><body>Bad Gateway</body></html>");
-        using var client = TestClients.For(stub);
+        for (var i = 0; i < 100; i++)
+        {
+            stub.Respond(400, ServiceUnavailable);
+        }
 
-        var e = await Assert.ThrowsAsync<Neo4jException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
+        using var client = TestClients.For(stub, o => o.RetryBudget = TimeSpan.FromMilliseconds(200));
 
-        Assert.Equal("Http.502", e.Code);
-        Assert.Contains("Bad Gateway", e.Message, StringComparison.Ordinal);
+        var e = await Assert.ThrowsAsync<StoreUnavailableException>(() => client.ReadAsync("RETURN 1", TestClients.NoParameters, Ct));
+
+        Assert.Contains("Neo.TransientError.General.DatabaseUnavailable", e.Message, StringComparison.Ordinal);
+        Assert.True(stub.Requests.Count > 1, "An unavailable database is retried before giving up.");
     }
+
+    private static string Body(string name) => name switch
+    {
+        nameof(SyntaxError) => SyntaxError,
+        nameof(Unauthorized) => Unauthorized,
+        nameof(DatabaseNotFound) => DatabaseNotFound,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such documented body."),
+    };
+
+    private static Type ClientErrorOf(string code) => code switch
+    {
+        "Neo.ClientError.Security.Unauthorized" => typeof(Neo4jAuthenticationException),
+        "Neo.ClientError.Database.DatabaseNotFound" => typeof(Neo4jDatabaseNotFoundException),
+        _ => typeof(Neo4jClientException),
+    };
 
     /// <summary>Fails the first send the way a reset connection does (no response at all), then passes requests on.</summary>
     private sealed class DropsFirstConnection() : DelegatingHandler(new SocketsHttpHandler())

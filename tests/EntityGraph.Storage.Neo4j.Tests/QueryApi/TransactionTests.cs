@@ -84,7 +84,7 @@ public sealed class TransactionTests
         await using var stub = QueryApiStub.Start();
         stub.Respond(202, TransactionBegun("first"), AffinityHeader)
             .Respond(400, TransientError("Neo.TransientError.Transaction.DeadlockDetected"))
-            .Respond(404, TransactionNotFound)
+            .Respond(400, TransactionExpired)
             .Respond(202, TransactionBegun("second"), AffinityHeader)
             .Respond(202, MergedCount)
             .Respond(200, Committed);
@@ -109,6 +109,30 @@ public sealed class TransactionTests
                 "POST /db/neo4j/query/v2/tx",
                 "POST /db/neo4j/query/v2/tx/second",
                 "POST /db/neo4j/query/v2/tx/second/commit",
+            ],
+            stub.Requests.Select(r => $"{r.Method} {r.Path}"));
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(404)]
+    public async Task a_statement_in_an_expired_transaction_fails_saying_so_and_the_rollback_answer_does_not_hide_it(int status)
+    {
+        await using var stub = QueryApiStub.Start();
+        stub.Respond(202, TransactionBegun(), AffinityHeader)
+            .Respond(status, TransactionExpired)
+            .Respond(status, TransactionExpired);
+        using var client = TestClients.For(stub);
+
+        var e = await Assert.ThrowsAsync<Neo4jClientException>(() => client.WriteAsync(async (tx, ct) => await tx.RunAsync(Merge, Rows, ct), Ct));
+
+        Assert.Equal("Neo.ClientError.Request.Invalid", e.Code);
+        Assert.Contains("the transaction is no longer open", e.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "POST /db/neo4j/query/v2/tx",
+                $"POST /db/neo4j/query/v2/tx/{TransactionId}",
+                $"DELETE /db/neo4j/query/v2/tx/{TransactionId}",
             ],
             stub.Requests.Select(r => $"{r.Method} {r.Path}"));
     }

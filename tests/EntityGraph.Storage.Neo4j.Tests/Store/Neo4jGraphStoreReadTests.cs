@@ -37,6 +37,7 @@ public sealed class Neo4jGraphStoreReadTests
         }
 
         await store.AggregateShipmentsAsync(new TradeFlowQuery(filter, [TradeFlowDimension.Hs6], true, ["kg"], ["ru"], true), Ct);
+        await store.AggregateShipmentsAsync(new TradeFlowQuery(ShipmentFilter.None, [TradeFlowDimension.Hs6], true, ["kg"], ["ru"], true), Ct);
         await store.SearchAsync(new PartySearch("acme trading", [PartyKind.Company], ["DE"], 5), Ct);
         await store.GetEntitiesAsync(["acme"], Ct);
         await store.GetLinksAsync(["s1:sender:acme"], Ct);
@@ -54,10 +55,27 @@ public sealed class Neo4jGraphStoreReadTests
         {
         }
 
-        Assert.Equal(Queries.All.Except(["lock-writes", "read-fragments", "upsert-entities", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version", "set-schema-version", "await-indexes", "delete-everything"]).Except(Enum.GetValues<LinkKind>().Select(Queries.MergeLinks)).Order(StringComparer.Ordinal),
+        Assert.Equal(Queries.All.Except(["lock-writes", "read-fragments", "upsert-entities", "delete-links", "clear-entity", "delete-placeholders", "bump-data-version", "set-schema-version", "index-states", "delete-everything"]).Except(Enum.GetValues<LinkKind>().Select(Queries.MergeLinks)).Order(StringComparer.Ordinal),
             runner.Calls.Select(c => c.Name).Distinct().Order(StringComparer.Ordinal));
         Assert.All(runner.Calls, c => Assert.Null(c.Transaction));
         Assert.All(runner.Calls, c => Assert.Subset(c.Parameters.Keys.ToHashSet(StringComparer.Ordinal), RecordingRunner.ParametersOf(c.Statement)));
+    }
+
+    [Fact]
+    public async Task a_trade_flow_with_dates_runs_the_statement_whose_date_range_is_always_bound_so_the_date_index_can_serve_it()
+    {
+        var runner = Answering();
+        await using var store = new Neo4jGraphStore(runner);
+
+        await store.AggregateShipmentsAsync(new TradeFlowQuery(new ShipmentFilter(From: new DateOnly(2022, 1, 1)), []), Ct);
+        await store.AggregateShipmentsAsync(new TradeFlowQuery(ShipmentFilter.None, []), Ct);
+
+        var dated = Assert.Single(runner.Named("aggregate-dated-shipments"));
+        Assert.Equal(("2022-01-01", "9999-12-31"), (dated.Parameters["from"], dated.Parameters["to"]));
+        Assert.Contains("WHERE s.dateEarliest <= date($to)\n  AND s.dateLatest >= date($from)\n", dated.Statement.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var undated = Assert.Single(runner.Named("aggregate-shipments"));
+        Assert.False(undated.Parameters.ContainsKey("from") || undated.Parameters.ContainsKey("to"));
+        Assert.All([dated, undated], c => Assert.DoesNotContain("IS NULL OR s.date", c.Statement, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -210,9 +228,11 @@ public sealed class Neo4jGraphStoreReadTests
         runner.Answers["store-status"] = _ => throw new HttpRequestException("Connection refused");
 
         var down = await store.GetStatusAsync(Ct);
-        runner.Answers["store-status"] = _ => new QueryResult(["schemaVersion", "entities"], [[null, 0L]], []);
+        runner.Answers["store-status"] = _ => new QueryResult(["schemaVersion", "dataVersion"], [[null, 0L]], []);
+        runner.Answers["count-entities"] = _ => new QueryResult(["entities"], [[0L]], []);
         var bare = await store.GetStatusAsync(Ct);
-        runner.Answers["store-status"] = _ => new QueryResult(["schemaVersion", "entities"], [[(long)Neo4jGraphStore.SchemaVersion, 7L]], []);
+        runner.Answers["store-status"] = _ => new QueryResult(["schemaVersion", "dataVersion"], [[(long)Neo4jGraphStore.SchemaVersion, 3L]], []);
+        runner.Answers["count-entities"] = _ => new QueryResult(["entities"], [[7L]], []);
         var ready = await store.GetStatusAsync(Ct);
 
         Assert.Equal((false, false), (down.Reachable, down.Ready));
@@ -221,6 +241,27 @@ public sealed class Neo4jGraphStoreReadTests
         Assert.Equal((true, 7L), (ready.Ready, ready.Entities));
         Assert.DoesNotContain("secret", ready.Description, StringComparison.Ordinal);
         Assert.Contains("db.example:7474", ready.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_status_probe_counts_the_entities_again_only_after_a_write_moved_the_data_version()
+    {
+        var runner = Answering();
+        await using var store = new Neo4jGraphStore(runner);
+        var dataVersion = 3L;
+        runner.Answers["store-status"] = _ => new QueryResult(["schemaVersion", "dataVersion"], [[(long)Neo4jGraphStore.SchemaVersion, dataVersion]], []);
+        runner.Answers["count-entities"] = _ => new QueryResult(["entities"], [[7L + dataVersion]], []);
+
+        var first = await store.GetStatusAsync(Ct);
+        var unchanged = await store.GetStatusAsync(Ct);
+        dataVersion = 4;
+        var written = await store.GetStatusAsync(Ct);
+
+        Assert.Equal([10L, 10L, 11L], [first.Entities, unchanged.Entities, written.Entities]);
+        Assert.Equal(2, runner.Named("count-entities").Count());
+        Assert.Equal(3, runner.Named("store-status").Count());
+        // The probe itself is one node read by its unique id, whatever the store holds.
+        Assert.DoesNotContain("Entity", runner.Named("store-status").First().Statement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -305,7 +346,8 @@ public sealed class Neo4jGraphStoreReadTests
     {
         var runner = new RecordingRunner();
         runner.Answers["search-parties"] = _ => new QueryResult(["total", "page"], [[0L, new List<object?>()]], []);
-        runner.Answers["store-status"] = _ => new QueryResult(["schemaVersion", "entities"], [[1L, 0L]], []);
+        runner.Answers["store-status"] = _ => new QueryResult(["schemaVersion", "dataVersion"], [[1L, 0L]], []);
+        runner.Answers["count-entities"] = _ => new QueryResult(["entities"], [[0L]], []);
         runner.Answers["data-version"] = _ => new QueryResult(["dataVersion"], [[0L]], []);
         return runner;
     }

@@ -14,14 +14,7 @@ public sealed class Neo4jGraphStoreWriteTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static FtmGraph Case() => FtmGraph.Create()
-        .Company("acme", "Acme GmbH", country: "de", incorporated: "2019")
-        .Person("ivanov", "Ivan Ivanov", country: "ru")
-        .Company("buyer", "ООО «Электроника»", country: "ru")
-        .Address("addr-1", "Leninsky 1, Moscow", country: "ru", of: "buyer")
-        .Owns("ivanov", "buyer", "51%", startDate: "2021-02")
-        .Sanction("ivanov", authority: "OFAC", program: "RUSSIA-EO14024", startDate: "2022-04-06")
-        .Shipment("s1", from: "acme", to: "buyer", date: "2022-05-03", hs: "8542.31", value: 12000);
+    private static FtmGraph Case() => SmallCases.OneOfEachKind();
 
     [Fact]
     public async Task an_upsert_is_one_transaction_of_nodes_then_relationships_by_type_then_the_data_version()
@@ -104,8 +97,8 @@ public sealed class Neo4jGraphStoreWriteTests
             First,
             Ct);
 
-        Assert.Equal((1, "x"), (Assert.Single(result.Rejected).Index, result.Rejected[0].Id));
-        Assert.Equal(1, result.Written);
+        // Which line is refused is the contract's; here, that the line written still moves the data version.
+        Assert.Single(result.Rejected);
         Assert.Contains(runner.Calls, c => c.Name == "bump-data-version");
 
         runner.Calls.Clear();
@@ -156,7 +149,7 @@ public sealed class Neo4jGraphStoreWriteTests
         var schema = CypherStatements.Schema();
         Assert.Equal(schema, runner.Calls.Take(schema.Count).Select(c => c.Statement));
         Assert.Equal(schema.Count, runner.Calls.Take(schema.Count).Select(c => c.Transaction).Distinct().Count());
-        Assert.Equal(["await-indexes", "set-schema-version"], runner.Calls.Skip(schema.Count).Select(c => c.Name));
+        Assert.Equal(["index-states", "set-schema-version"], runner.Calls.Skip(schema.Count).Select(c => c.Name));
         Assert.Equal((long)Neo4jGraphStore.SchemaVersion, runner.Calls[^1].Parameters["schemaVersion"]);
     }
 

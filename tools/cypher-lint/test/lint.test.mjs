@@ -48,6 +48,13 @@ const defects = [
   ['bad-procedure.cypher', /bad-procedure\.cypher:3:6: error: Procedure apoc\.path\.subgraphNodes is not built into Neo4j/],
   ['bad-yielded-property.cypher', /bad-yielded-property\.cypher:4:13: error: Property key nme is not in the graph model/],
   ['bad-second-statement.cypher', /bad-second-statement\.cypher:4:10: error: Label Sanctions is not in the graph model/],
+  ['bad-unbounded-var-length.cypher', /bad-unbounded-var-length\.cypher:2:36: error: A variable-length relationship without an upper bound/],
+  ['bad-unbounded-quantifier.cypher', /bad-unbounded-quantifier\.cypher:2:83: error: A path quantifier without an upper bound/],
+  ['bad-no-limit.cypher', /bad-no-limit\.cypher:3:1: error: The query returns every row it finds; end it with a LIMIT/],
+  ['bad-cypher25-declared-5.cypher', /bad-cypher25-declared-5\.cypher:2:1: error: CYPHER 25 needs Neo4j 2025\.06 or later; the file declares 5\.26/],
+  ['bad-allreduce-too-early.cypher', /bad-allreduce-too-early\.cypher:4:7: error: allReduce needs Neo4j 2025\.08 or later; the file declares 2025\.06/],
+  ['bad-cypher25-function-in-5.cypher', /bad-cypher25-function-in-5\.cypher:3:8: error: coll\.distinct is Cypher 25 only; this statement runs as Cypher 5/],
+  ['explore/bad-no-version.cypher', /bad-no-version\.cypher:1:1: error: An investigator query must declare the Neo4j it needs/],
 ];
 
 for (const [file, expected] of defects) {

@@ -60,9 +60,10 @@ internal sealed class QueryApiPipeline
         }
     }
 
-    /// <summary>A connection failure (no response at all) or an HTTP 503 from the server or a proxy in front of it.</summary>
+    /// <summary>A connection failure (no response at all), a 503 without an error code (a proxy's), or a database that is not available.</summary>
     public static bool IsUnavailable(Exception? exception) =>
-        exception is HttpRequestException { StatusCode: null or HttpStatusCode.ServiceUnavailable };
+        exception is HttpRequestException { StatusCode: null or HttpStatusCode.ServiceUnavailable }
+            or HttpRequestException { InnerException: Neo4jException { Code: QueryApiFailure.DatabaseUnavailable } };
 
     public static bool IsRetryable(Exception? exception) =>
         IsUnavailable(exception) || exception is Neo4jTransientException { IsRetryable: true };
