@@ -11,5 +11,5 @@ cd "$(dirname "$0")/.."
 dotnet build -c Release src/EntityGraph.Server -v q -nologo
 dotnet build -c Release bench/EntityGraph.Bench -v q -nologo
 run() { dotnet run -c Release --no-build --project bench/EntityGraph.Bench -- investigations "$@"; }
-run --label 100k --parties 170000 --shipments 500000 "$@"
-run --label 1M --parties 1700000 --shipments 5000000 "$@"
+run --label 100k --parties 102000 --shipments 500000 "$@"
+run --label 1M --parties 1020000 --shipments 5000000 "$@"

@@ -43,7 +43,7 @@ internal static class InvestigationsBenchmark
     public static Command CreateCommand()
     {
         var exe = new Option<string?>("--exe") { Description = "The entitygraph executable or dll (default: the Release build in src/EntityGraph.Server)." };
-        var parties = new Option<int>("--parties") { Description = "The generator's party-side budget; 60% of it become parties (companies and persons).", DefaultValueFactory = _ => 1_700_000 };
+        var parties = new Option<int>("--parties") { Description = "Parties (companies and persons) to generate.", DefaultValueFactory = _ => 1_020_000 };
         var shipments = new Option<int>("--shipments") { Description = "Shipments to generate.", DefaultValueFactory = _ => 5_000_000 };
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 42 };
         var input = new Option<string?>("--input") { Description = "Use this FtM file instead of generating one." };

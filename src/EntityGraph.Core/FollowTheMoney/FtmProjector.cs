@@ -1,4 +1,3 @@
-using System.Globalization;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
 using EntityGraph.Core.Search;
@@ -22,6 +21,12 @@ public static class FtmProjector
 
     private static readonly string[] NameProperties = ["name", "alias", "previousName", "weakAlias"];
     private static readonly string[] CountryProperties = ["country", "jurisdiction", "mainCountry", "nationality", "citizenship"];
+
+    /// <summary>
+    /// The <c>EconomicActivity</c> properties read as a shipment's value in US dollars, the first that holds
+    /// a number winning. FtM types them as strings, so validation requires them to be numbers (<see cref="FtmNumber"/>).
+    /// </summary>
+    public static IReadOnlyList<string> ShipmentValueProperties { get; } = ["customsAmount", "invoiceAmount"];
 
     /// <summary>The link kinds an FtM schema is read as, for schemata that are links.</summary>
     public static LinkKind? LinkKindOf(string schema) => LinkSchemata.TryGetValue(schema, out var s) ? s.Kind : null;
@@ -161,7 +166,7 @@ public static class FtmProjector
             HsCode = hs,
             ChplTier = ChplList.TierOf(hs),
             GoodsDescription = entity.First("goodsDescription"),
-            ValueUsd = Number(entity, "customsAmount") ?? Number(entity, "invoiceAmount"),
+            ValueUsd = ShipmentValueProperties.Select(p => Number(entity, p)).FirstOrDefault(v => v is not null),
             OriginCountry = Countries.Normalize(entity.First("originCountry")),
             DepartureCountry = Countries.Normalize(entity.First("departureCountry")),
             DestinationCountry = Countries.Normalize(entity.First("destinationCountry")),
@@ -224,8 +229,7 @@ public static class FtmProjector
     {
         foreach (var value in entity.Values(property))
         {
-            var cleaned = value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-            if (double.TryParse(cleaned, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            if (FtmNumber.TryParse(value, out var number))
                 return number;
         }
 

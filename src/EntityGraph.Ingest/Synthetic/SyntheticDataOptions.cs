@@ -1,13 +1,13 @@
 namespace EntityGraph.Ingest.Synthetic;
 
-/// <summary>What to generate: the party-side budget, the number of shipments, and the seed.</summary>
+/// <summary>What to generate: the number of parties, the number of shipments, and the seed.</summary>
 public sealed record SyntheticDataOptions
 {
     /// <summary>
-    /// The party-side entity budget: companies, persons, addresses, ownerships, directorships and
-    /// sanctions together (see <see cref="SyntheticDataPlan"/> for the split). At least 100.
+    /// The number of parties: companies and persons, with their addresses, ownerships, directorships and
+    /// sanctions besides (see <see cref="SyntheticDataPlan"/> for the split). At least <see cref="SyntheticDataPlan.MinimumParties"/>.
     /// </summary>
-    public int Parties { get; init; } = 60_000;
+    public int Parties { get; init; } = 36_000;
 
     /// <summary>The number of shipments (<c>EconomicActivity</c> entities).</summary>
     public int Shipments { get; init; } = 40_000;

@@ -1,11 +1,10 @@
 namespace EntityGraph.Ingest.Synthetic;
 
 /// <summary>
-/// How a party budget N and a shipment count M become entities: N splits into companies (40%:
-/// a quarter exporters, 45% intermediaries, 30% end users), persons (20%), addresses (8%),
-/// ownerships (20%), directorships (9%) and sanctions (the remaining ~3%); M is the number of
-/// shipments. The total is exactly N + M, so <c>--parties 600000 --shipments 400000</c> gives
-/// 1,000,000 entities.
+/// How a number of parties P and a shipment count M become entities: P parties are companies (two thirds:
+/// a quarter exporters, 45% intermediaries, 30% end users) and persons (one third), around which come
+/// addresses (2/15 of P), ownerships (1/3 of P), directorships (15% of P) and sanctions (5% of P); M is the
+/// number of shipments. <c>--parties 360000 --shipments 400000</c> gives 1,000,000 entities.
 /// </summary>
 public sealed record SyntheticDataPlan(
     int Exporters,
@@ -18,29 +17,35 @@ public sealed record SyntheticDataPlan(
     int Sanctions,
     int Shipments)
 {
+    /// <summary>The fewest parties a case can be made of.</summary>
+    public const int MinimumParties = 100;
+
     public int Companies => Exporters + Intermediaries + EndUsers;
+
+    /// <summary>Companies and persons.</summary>
+    public int Parties => Companies + Persons;
 
     public long Total => (long)Companies + Persons + Addresses + Ownerships + Directorships + Sanctions + Shipments;
 
-    /// <summary>Splits the budgets.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Fewer than 100 parties, or a negative number of shipments.</exception>
+    /// <summary>Splits the counts.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than <see cref="MinimumParties"/> parties, or a negative number of shipments.</exception>
     public static SyntheticDataPlan For(SyntheticDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parties, 100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parties, MinimumParties);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Shipments);
-        var n = options.Parties;
-        var companies = Share(n, 0.40);
+        // Parties are 60% of the entities other than shipments; the other shares are of that whole.
+        var p = options.Parties;
+        var companies = Share(p, 2.0 / 3);
         var exporters = Share(companies, 0.25);
         var intermediaries = Share(companies, 0.45);
-        var persons = Share(n, 0.20);
-        var addresses = Share(n, 0.08);
+        var addresses = Share(p, 2.0 / 15);
         // Ownerships come in pairs of stakes in one company.
-        var ownerships = Share(n, 0.20) & ~1;
-        var directorships = Share(n, 0.09);
-        var sanctions = n - companies - persons - addresses - ownerships - directorships;
+        var ownerships = Share(p, 1.0 / 3) & ~1;
+        var directorships = Share(p, 0.15);
+        var sanctions = Share(p, 0.05);
         return new SyntheticDataPlan(
-            exporters, intermediaries, companies - exporters - intermediaries, persons, addresses, ownerships, directorships, sanctions, options.Shipments);
+            exporters, intermediaries, companies - exporters - intermediaries, p - companies, addresses, ownerships, directorships, sanctions, options.Shipments);
     }
 
     private static int Share(int total, double fraction) => (int)Math.Round(total * fraction, MidpointRounding.AwayFromZero);

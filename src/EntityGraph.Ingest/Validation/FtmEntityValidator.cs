@@ -143,10 +143,13 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
             case "country" when !Countries.IsKnown(value):
                 Fail(context, name, $"'{name}' value '{Quote(value)}' is not a known country code (ISO-3166 alpha-2 as FtM writes it, e.g. 'de')", FtmValidationCode.InvalidCountry, value);
                 break;
-            case "number" when !double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _):
+            case "number" when !FtmNumber.TryParse(value, allowUnit: true, out _):
                 Fail(context, name, $"'{name}' value '{Quote(value)}' is not a number", FtmValidationCode.InvalidNumber, value);
                 break;
         }
+
+        if (schema.IsA("EconomicActivity") && FtmProjector.ShipmentValueProperties.Contains(name) && !FtmNumber.TryParse(value, out _))
+            Fail(context, name, $"'{name}' value '{Quote(value)}' is not a number; it is read as the shipment's value in US dollars (e.g. 1234.5 or 1,234.50)", FtmValidationCode.InvalidNumber, value);
 
         if (name == "percentage" && schema.IsA("Ownership"))
         {

@@ -7,9 +7,8 @@ using EntityGraph.Server.Cli.Internal;
 namespace EntityGraph.Server.Cli;
 
 /// <summary>
-/// The <c>generate</c> command: writes a synthetic transshipment case as FtM JSON lines. The party budget
-/// N and the shipment count M give N + M entities (see <see cref="SyntheticDataPlan"/>); the same seed gives
-/// the same bytes. Progress goes to stderr so stdout can carry the data.
+/// The <c>generate</c> command: writes a synthetic transshipment case as FtM JSON lines. P parties and M
+/// shipments give 5P/3 + M entities (see <see cref="SyntheticDataPlan"/>); the same seed gives the same bytes. Progress goes to stderr so stdout can carry the data.
 /// </summary>
 internal static class GenerateCommand
 {
@@ -17,7 +16,7 @@ internal static class GenerateCommand
     {
         var defaults = new SyntheticDataOptions();
         var output = new Option<string>("--out") { Description = "Where to write (gzip when it ends in .gz); - for standard output.", Required = true };
-        var parties = new Option<int>("--parties") { Description = "Party-side entities: companies, persons, addresses, ownerships, directorships, sanctions.", DefaultValueFactory = _ => defaults.Parties };
+        var parties = new Option<int>("--parties") { Description = "Parties: two thirds companies, one third persons. Addresses, ownerships, directorships and sanctions come besides, 2/3 as many again (--parties 3000 makes 5,000 entities and the shipments).", DefaultValueFactory = _ => defaults.Parties };
         var shipments = new Option<int>("--shipments") { Description = "Shipments (EconomicActivity entities).", DefaultValueFactory = _ => defaults.Shipments };
         var seed = new Option<int>("--seed") { Description = "The same seed gives the same file.", DefaultValueFactory = _ => defaults.Seed };
 
@@ -35,8 +34,8 @@ internal static class GenerateCommand
 
     private static async Task<int> RunAsync(string outputPath, SyntheticDataOptions options, CancellationToken cancellationToken)
     {
-        if (options.Parties < 100)
-            throw new CliFailure($"--parties must be at least 100, not {options.Parties}");
+        if (options.Parties < SyntheticDataPlan.MinimumParties)
+            throw new CliFailure($"--parties must be at least {SyntheticDataPlan.MinimumParties}, not {options.Parties}");
         if (options.Shipments < 0)
             throw new CliFailure($"--shipments must not be negative, not {options.Shipments}");
         var generator = new SyntheticFtmGenerator(options);

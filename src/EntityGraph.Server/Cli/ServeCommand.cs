@@ -11,13 +11,16 @@ namespace EntityGraph.Server.Cli;
 /// </summary>
 internal static class ServeCommand
 {
+    /// <summary>The command's name, which the command line supplies when none is given.</summary>
+    public const string Name = "serve";
+
     public static Command Create()
     {
         var db = new Option<string?>("--db") { Description = "The SQLite database file; created, with the bundled demo case, when it does not exist (default: EntityGraph:Database:Path, else data/entitygraph.db)." };
         var urls = new Option<string>("--urls") { Description = $"Where to listen, separated by ';'. Addresses other than loopback need an API token ({AuthOptions.TokenEnvironmentVariable}) of at least {AuthOptions.MinimumTokenLength} characters.", DefaultValueFactory = _ => LoopbackUrls.Default };
         var empty = new Option<bool>("--empty") { Description = "Do not load the demo case into a new database." };
         var store = CliIo.StoreOption();
-        var command = new Command("serve", "Serve the GraphQL API (/graphql) and health checks (/health/live, /health/ready).") { db, urls, empty, store };
+        var command = new Command(Name, "Serve the GraphQL API (/graphql) and health checks (/health/live, /health/ready).") { db, urls, empty, store };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db), parse.GetValue(urls)!, parse.GetValue(empty), parse.GetValue(store), cancellationToken));
         return command;
     }

@@ -51,6 +51,28 @@ public class FtmImporterTests
     }
 
     [Fact]
+    public async Task a_shipment_whose_value_is_not_a_number_is_rejected_with_its_reason_and_the_valid_lines_are_kept()
+    {
+        using var dir = new TempDirectory();
+        await using var db = await StoreOnDisk.CreateAsync();
+        const string priced = """{"id":"ship-1","schema":"EconomicActivity","properties":{"sender":["acme"],"receiver":["ivanov"],"customsAmount":["1,234.50"]}}""";
+        const string unpriceable = """{"id":"ship-2","schema":"EconomicActivity","properties":{"sender":["acme"],"receiver":["ivanov"],"customsAmount":["lots"]}}""";
+        var path = dir.Write("customs.ftm.jsonl", Lines(Acme, Ivanov, priced, unpriceable));
+
+        var summary = await db.ImportAsync(path);
+
+        Assert.Equal((3, 1), (summary.Accepted, summary.Rejected));
+        var shipments = await db.Store.GetShipmentsAsync(["ship-1", "ship-2"], TestContext.Current.CancellationToken);
+        Assert.Equal(1234.5, Assert.Single(shipments).ValueUsd);
+        var reject = JsonDocument.Parse(File.ReadAllText(summary.RejectsPath!)).RootElement;
+        Assert.Equal(4, reject.GetProperty("line").GetInt32());
+        Assert.Equal(unpriceable, reject.GetProperty("original").GetString());
+        Assert.Equal(
+            "'customsAmount' value 'lots' is not a number; it is read as the shipment's value in US dollars (e.g. 1234.5 or 1,234.50)",
+            Assert.Single(reject.GetProperty("reasons").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task a_clean_import_writes_no_rejects_file()
     {
         using var dir = new TempDirectory();

@@ -9,7 +9,7 @@ namespace EntityGraph.Ingest.Tests.Synthetic;
 
 public class SyntheticFtmGeneratorTests
 {
-    private static readonly SyntheticDataOptions Small = new() { Parties = 5_000, Shipments = 5_000, Seed = 7 };
+    private static readonly SyntheticDataOptions Small = new() { Parties = 3_000, Shipments = 5_000, Seed = 7 };
 
     private static async Task<byte[]> GenerateAsync(SyntheticDataOptions options)
     {
@@ -38,8 +38,9 @@ public class SyntheticFtmGeneratorTests
     [Fact]
     public async Task parties_and_shipments_add_up_to_the_planned_entities_by_schema()
     {
-        var plan = SyntheticDataPlan.For(new SyntheticDataOptions { Parties = 600_000, Shipments = 400_000 });
+        var plan = SyntheticDataPlan.For(new SyntheticDataOptions { Parties = 360_000, Shipments = 400_000 });
         Assert.Equal(1_000_000, plan.Total);
+        Assert.Equal(360_000, plan.Parties);
 
         var entities = Parse(await GenerateAsync(Small));
         var small = SyntheticDataPlan.For(Small);
@@ -53,6 +54,34 @@ public class SyntheticFtmGeneratorTests
         Assert.Equal(small.Directorships, bySchema["Directorship"]);
         Assert.InRange(bySchema["Sanction"], 100, 200);
         Assert.Equal(5_000, bySchema["EconomicActivity"]);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(101)]
+    [InlineData(3_001)]
+    [InlineData(102_000)]
+    [InlineData(1_020_001)]
+    public void the_number_of_parties_asked_for_is_the_number_of_companies_and_persons_made(int parties)
+    {
+        var plan = SyntheticDataPlan.For(new SyntheticDataOptions { Parties = parties });
+
+        Assert.Equal(parties, plan.Companies + plan.Persons);
+        Assert.Equal(parties, plan.Parties);
+    }
+
+    [Fact]
+    public void the_benchmark_cases_keep_their_entities()
+    {
+        Assert.Equal(
+            new SyntheticDataPlan(17_000, 30_600, 20_400, 34_000, 13_600, 34_000, 15_300, 5_100, 500_000),
+            SyntheticDataPlan.For(new SyntheticDataOptions { Parties = 102_000, Shipments = 500_000 }));
+        Assert.Equal(
+            new SyntheticDataPlan(170_000, 306_000, 204_000, 340_000, 136_000, 340_000, 153_000, 51_000, 5_000_000),
+            SyntheticDataPlan.For(new SyntheticDataOptions { Parties = 1_020_000, Shipments = 5_000_000 }));
+        Assert.Equal(
+            new SyntheticDataPlan(60_000, 108_000, 72_000, 120_000, 48_000, 120_000, 54_000, 18_000, 400_000),
+            SyntheticDataPlan.For(new SyntheticDataOptions { Parties = 360_000, Shipments = 400_000 }));
     }
 
     [Fact]

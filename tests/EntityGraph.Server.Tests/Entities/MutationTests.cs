@@ -32,6 +32,29 @@ public sealed class MutationTests
     }
 
     [Fact]
+    public async Task a_shipment_value_that_is_not_a_number_comes_back_as_an_error_naming_the_property_and_the_value()
+    {
+        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+
+        var data = await server.QueryAsync("""
+            mutation ($entities: [FtmEntityInput!]!) { upsertEntities(entities: $entities) { accepted rejected errors { id index field message } } }
+            """, new
+        {
+            entities = new object[]
+            {
+                new { id = "ship-priced", schema = "EconomicActivity", properties = new { sender = new[] { "acme" }, receiver = new[] { "buyer" }, invoiceAmount = new[] { "1,200.50" } } },
+                new { id = "ship-unpriceable", schema = "EconomicActivity", properties = new { sender = new[] { "acme" }, receiver = new[] { "buyer" }, invoiceAmount = new[] { "abc" } } },
+            },
+        });
+
+        JsonAssert.Equal("""
+            { "upsertEntities": { "accepted": 1, "rejected": 1, "errors": [
+              { "id": "ship-unpriceable", "index": 1, "field": "invoiceAmount",
+                "message": "'invoiceAmount' value 'abc' is not a number; it is read as the shipment's value in US dollars (e.g. 1234.5 or 1,234.50)" } ] } }
+            """, data);
+    }
+
+    [Fact]
     public async Task delete_entity_removes_it_and_says_false_for_an_unknown_id()
     {
         await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);

@@ -37,11 +37,15 @@ public sealed class ServeProcess : IAsyncDisposable
     public static string Executable => Path.Combine(AppContext.BaseDirectory, "entitygraph.dll");
 
     /// <summary>Starts <c>serve</c> with <paramref name="arguments"/>; <c>{port}</c> in them is replaced by a free port.</summary>
-    public static async Task<ServeProcess> StartAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null)
+    public static Task<ServeProcess> StartAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null) =>
+        StartCommandAsync(["serve", .. arguments], environment);
+
+    /// <summary>Starts the executable with <paramref name="arguments"/> as given (no command added), then as <see cref="StartAsync"/>.</summary>
+    public static async Task<ServeProcess> StartCommandAsync(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null)
     {
         var work = Directory.CreateTempSubdirectory("entitygraph-serve-");
         var port = FreePort();
-        var start = Start(work.FullName, ["serve", .. arguments.Select(a => a.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))], environment);
+        var start = Start(work.FullName, [.. arguments.Select(a => a.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))], environment);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         var server = new ServeProcess(Process.Start(start)!, work, port);

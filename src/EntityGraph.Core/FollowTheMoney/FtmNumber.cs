@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EntityGraph.Core.FollowTheMoney;
+
+/// <summary>
+/// Numbers as FtM's <c>number</c> type reads them: an optional minus, digits with <c>,</c> as the thousands
+/// separator (<c>1,234.50</c>), an optional <c>.</c> and decimals, and for measurements a unit after them
+/// (<c>120 sqm</c>). No exponents, no <c>NaN</c> or infinity, nothing too large for a double: FtM reads
+/// <c>1e999</c> as 1 with the unit <c>e999</c>, which no data means, so it is not a number here.
+/// </summary>
+public static partial class FtmNumber
+{
+    /// <summary>Reads a value that must be a plain number, such as an amount of money.</summary>
+    public static bool TryParse(string? value, out double number) => TryParse(value, allowUnit: false, out number);
+
+    /// <summary>Reads a value that must be a number, followed by a unit when <paramref name="allowUnit"/> is true.</summary>
+    public static bool TryParse(string? value, bool allowUnit, out double number)
+    {
+        number = 0;
+        if (value is null)
+            return false;
+        var match = Number().Match(value.Replace(",", string.Empty, StringComparison.Ordinal));
+        if (!match.Success || (match.Groups["unit"].Success && !allowUnit))
+            return false;
+        var digits = match.Groups["number"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return double.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)
+            && double.IsFinite(number);
+    }
+
+    // FtM's pattern, read whole; a unit starts with neither a digit nor an exponent.
+    [GeneratedRegex(@"^\s*(?<number>-?\s?\d+(?:\.\d+)?)(?:\s*(?<unit>(?![eE][+-]?\d)[^\s\d.,\-+]\S*))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
+}
