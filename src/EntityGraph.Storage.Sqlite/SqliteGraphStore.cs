@@ -346,17 +346,8 @@ public sealed class SqliteGraphStore : IGraphStore
             command.Parameters.AddWithValue("$kinds", json.Numbers(kinds.Select(k => (long)k)));
         }
 
-        if (expansion.ActiveFrom is { } from)
-        {
-            filters.Append(" AND (l.end_hi IS NULL OR l.end_hi >= $from)");
-            command.Parameters.AddWithValue("$from", from.DayNumber);
-        }
-
-        if (expansion.ActiveTo is { } to)
-        {
-            filters.Append(" AND (l.start_lo IS NULL OR l.start_lo <= $to)");
-            command.Parameters.AddWithValue("$to", to.DayNumber);
-        }
+        // A link without a start or end date is open on that side.
+        DateFilterSql.Append(filters, command, expansion.ActiveFrom, expansion.ActiveTo, "l.start_lo", "l.end_hi", openEnded: true);
 
         // One indexed lookup per direction; UNION drops a link seen from both of its ends.
         // Link rows carry no provenance columns (their links are projected from their entity); role links do.

@@ -58,17 +58,8 @@ internal static class ShipmentRows
     public static string Conditions(ShipmentFilter filter, SqliteCommand command, Json json)
     {
         var sql = new System.Text.StringBuilder();
-        if (filter.From is { } from)
-        {
-            sql.Append(" AND s.date_hi >= $from");
-            command.Parameters.AddWithValue("$from", from.DayNumber);
-        }
-
-        if (filter.To is { } to)
-        {
-            sql.Append(" AND s.date_lo <= $to");
-            command.Parameters.AddWithValue("$to", to.DayNumber);
-        }
+        // An undated shipment meets no date range.
+        DateFilterSql.Append(sql, command, filter.From, filter.To, "s.date_lo", "s.date_hi", openEnded: false);
 
         if (filter.HsPrefixes is { Count: > 0 } prefixes)
         {
