@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Search;
@@ -199,8 +198,7 @@ public sealed class SqliteGraphStore : IGraphStore
     public Task<IReadOnlyList<FtmEntity>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        using var connection = Open();
-        return Task.FromResult<IReadOnlyList<FtmEntity>>(LoadEntities(connection, ids));
+        return Read<IReadOnlyList<FtmEntity>>(connection => EntityLookupSql.Entities(connection, ids));
     }
 
     /// <inheritdoc />
@@ -219,115 +217,24 @@ public sealed class SqliteGraphStore : IGraphStore
     public Task<IReadOnlyList<Shipment>> GetShipmentsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {ShipmentRows.Columns} FROM shipments s WHERE s.id IN (SELECT value FROM json_each($ids)) ORDER BY s.id";
-        command.Parameters.AddWithValue("$ids", new Json().List(ids));
-        return Task.FromResult<IReadOnlyList<Shipment>>(ReadShipments(command));
+        return Read<IReadOnlyList<Shipment>>(connection => EntityLookupSql.Shipments(connection, ids));
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Link>> GetLinksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        // A link id is its carrying entity's id, or starts with it and a colon: look up every such prefix
-        // by the links' primary key, and the shipment roles in the shipments table they are read from.
-        command.CommandText =
-            $"""
-            SELECT id, entity_id FROM (
-                SELECT id, entity_id FROM links
-                WHERE entity_id IN (SELECT value FROM json_each($prefixes)) AND id IN (SELECT value FROM json_each($ids))
-                UNION
-                SELECT {ShipmentRoleLinks.IdExpression("(c.value ->> 2)")}, s.id FROM json_each($roles) c
-                JOIN shipments s ON s.id = (c.value ->> 0)
-                WHERE {ShipmentRoleLinks.PartyColumnExpression("(c.value ->> 2)")} = (c.value ->> 1))
-            ORDER BY id, entity_id
-            """;
-        var json = new Json();
-        command.Parameters.AddWithValue("$ids", json.List(ids));
-        command.Parameters.AddWithValue("$prefixes", json.List(ids.SelectMany(FtmProjector.CarrierCandidates).Distinct(StringComparer.Ordinal)));
-        command.Parameters.AddWithValue("$roles", ShipmentRoleLinks.Candidates(ids));
-        return Task.FromResult(ReadLinks(connection, command));
+        return Read(connection => EntityLookupSql.Links(connection, ids));
     }
 
     /// <inheritdoc />
     public Task<SearchPage> SearchAsync(PartySearch query, CancellationToken cancellationToken)
     {
         var offset = SearchCursor.Offset(query);
-
         var tokens = SearchText.Tokens(query.Text);
         if (tokens.Count == 0)
             return Task.FromResult(new SearchPage([], false, null, 0));
-
-        var json = new Json();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        var matching = new StringBuilder("FROM party_search JOIN parties p ON p.pk = party_search.rowid WHERE party_search MATCH $match");
-        // Every token is required; the last may be the start of a longer word, as it is while someone
-        // types. Prefixes of one or two letters would match a large part of the index, so they must be whole.
-        // Tokens are [a-z0-9]+, so quoting is enough.
-        command.Parameters.AddWithValue("$match", string.Join(' ', tokens.Select((t, i) => i == tokens.Count - 1 && t.Length >= 3 ? $"\"{t}\"*" : $"\"{t}\"")));
-        command.Parameters.AddWithValue("$key", SearchText.KeyOf(tokens));
-        if (query.Kinds is { Count: > 0 } kinds)
-        {
-            matching.Append(" AND p.kind IN (SELECT value FROM json_each($kinds))");
-            command.Parameters.AddWithValue("$kinds", json.Numbers(kinds.Select(k => (long)k)));
-        }
-
-        if (query.Countries is { Count: > 0 } countries)
-        {
-            matching.Append(" AND EXISTS (SELECT 1 FROM json_each(p.countries) c WHERE c.value IN (SELECT value FROM json_each($countries)))");
-            command.Parameters.AddWithValue("$countries", json.List(countries.Select(c => c.Trim().ToLowerInvariant())));
-        }
-
-        command.CommandText =
-            $"""
-            WITH hits AS MATERIALIZED (
-                SELECT p.id AS id, -bm25(party_search) + CASE WHEN p.name_key = $key THEN 100.0 ELSE 0.0 END AS score
-                {matching}
-            )
-            SELECT id, score, count(*) OVER () AS total FROM hits
-            ORDER BY score DESC, id
-            LIMIT $limit OFFSET $offset
-            """;
-        command.Parameters.AddWithValue("$limit", query.First + 1);
-        command.Parameters.AddWithValue("$offset", offset);
-
-        var found = new List<(string Id, double Score)>();
-        var total = 0;
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                found.Add((reader.GetString(0), reader.GetDouble(1)));
-                total = reader.GetInt32(2);
-            }
-        }
-
-        if (found.Count == 0 && offset > 0)
-        {
-            // Past the last hit the window count has no row to ride on.
-            command.CommandText = $"SELECT count(*) {matching}";
-            total = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var hasNext = found.Count > query.First;
-        if (hasNext)
-            found.RemoveAt(found.Count - 1);
-        var parties = LoadEntities(connection, found.Select(f => f.Id).ToArray())
-            .Select(e => FtmProjector.Project(e, includeSearchText: false).Party)
-            .OfType<Party>()
-            .ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var hits = new List<SearchHit>(found.Count);
-        for (var i = 0; i < found.Count; i++)
-        {
-            if (parties.TryGetValue(found[i].Id, out var party))
-                hits.Add(new SearchHit(party, SearchCursor.After(offset + i + 1), found[i].Score));
-        }
-
-        return Task.FromResult(new SearchPage(hits, hasNext, hits.Count > 0 ? hits[^1].Cursor : query.After, total));
+        return Read(connection => PartySearchSql.Search(connection, query, tokens, offset));
     }
 
     /// <inheritdoc />
@@ -336,44 +243,7 @@ public sealed class SqliteGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(expansion);
         if (expansion.NodeIds.Count == 0 || expansion.Limit <= 0)
             return Task.FromResult<IReadOnlyList<Link>>([]);
-        var json = new Json();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        var filters = new StringBuilder();
-        if (expansion.Kinds is { Count: > 0 } kinds)
-        {
-            filters.Append(" AND l.kind IN (SELECT value FROM json_each($kinds))");
-            command.Parameters.AddWithValue("$kinds", json.Numbers(kinds.Select(k => (long)k)));
-        }
-
-        if (expansion.ActiveFrom is { } from)
-        {
-            filters.Append(" AND (l.end_hi IS NULL OR l.end_hi >= $from)");
-            command.Parameters.AddWithValue("$from", from.DayNumber);
-        }
-
-        if (expansion.ActiveTo is { } to)
-        {
-            filters.Append(" AND (l.start_lo IS NULL OR l.start_lo <= $to)");
-            command.Parameters.AddWithValue("$to", to.DayNumber);
-        }
-
-        // One indexed lookup per direction; UNION drops a link seen from both of its ends.
-        // Link rows carry no provenance columns (their links are projected from their entity); role links do.
-        var outgoing = $"SELECT l.id, l.entity_id, NULL, NULL, NULL FROM links l WHERE l.source_id IN (SELECT value FROM json_each($ids)){filters}";
-        var incoming = $"SELECT l.id, l.entity_id, NULL, NULL, NULL FROM links l WHERE l.target_id IN (SELECT value FROM json_each($ids)){filters}";
-        var around = expansion.Direction switch
-        {
-            LinkDirection.Outgoing => outgoing,
-            LinkDirection.Incoming => incoming,
-            _ => $"{outgoing} UNION {incoming}",
-        };
-        foreach (var roleQuery in ShipmentRoleLinks.Around(expansion.Kinds, expansion.Direction))
-            around += $" UNION {roleQuery}";
-        command.CommandText = $"SELECT * FROM ({around}) ORDER BY 1, 2 LIMIT $limit";
-        command.Parameters.AddWithValue("$ids", json.List(expansion.NodeIds));
-        command.Parameters.AddWithValue("$limit", expansion.Limit);
-        return Task.FromResult(ReadLinks(connection, command));
+        return Read(connection => LinkExpansionSql.Expand(connection, expansion));
     }
 
     /// <inheritdoc />
@@ -382,110 +252,11 @@ public sealed class SqliteGraphStore : IGraphStore
         ArgumentNullException.ThrowIfNull(expansion);
         if (expansion.PartyIds.Count == 0 || expansion.Limit <= 0)
             return Task.FromResult<IReadOnlyList<Shipment>>([]);
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        Expansion(command, expansion, ShipmentRows.Columns);
-        return Task.FromResult<IReadOnlyList<Shipment>>(ReadShipments(command));
+        return Read<IReadOnlyList<Shipment>>(connection => ShipmentExpansionSql.Shipments(connection, expansion));
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Trade> StreamTradesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.Yield();
-        using var connection = Open();
-        // The three reads see the same data: one read transaction around them.
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var others = OtherRoles(transaction);
-        var linked = LinkedShipments(transaction);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {TradeColumns}, s.datasets, s.first_seen, s.last_seen, s.declarant_id FROM shipments s";
-        using var reader = command.ExecuteReader();
-        // Shipments share a handful of dataset lists; each is read once.
-        var datasets = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var trade = ReadTrade(reader);
-            var list = reader.GetString(7);
-            if (!datasets.TryGetValue(list, out var read))
-                datasets[list] = read = Json.ReadList(list);
-            var roles = others.GetValueOrDefault(trade.ShipmentId);
-            IReadOnlyList<string> declarants = reader.IsDBNull(10) ? [] : [reader.GetString(10)];
-            if (roles.Declarants is { } more)
-                declarants = [.. declarants, .. more];
-            yield return trade with
-            {
-                Links = new TradeLinks(
-                    read,
-                    Fragments.Time(reader.IsDBNull(8) ? null : reader.GetInt64(8)),
-                    Fragments.Time(reader.IsDBNull(9) ? null : reader.GetInt64(9)),
-                    roles.Senders ?? [],
-                    roles.Receivers ?? [],
-                    declarants,
-                    linked.Contains(trade.ShipmentId)),
-            };
-        }
-    }
-
-    /// <summary>
-    /// The senders, receivers and declarants after each shipment's first, which are kept as link rows, by
-    /// shipment, in link id order.
-    /// </summary>
-    private static Dictionary<string, (List<string>? Senders, List<string>? Receivers, List<string>? Declarants)> OtherRoles(SqliteTransaction transaction)
-    {
-        var others = new Dictionary<string, (List<string>? Senders, List<string>? Receivers, List<string>? Declarants)>(StringComparer.Ordinal);
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT l.entity_id, l.kind, l.source_id, l.target_id FROM links l WHERE l.kind IN ($sent, $received, $declared) ORDER BY l.entity_id, l.id";
-        command.Parameters.AddWithValue("$sent", (long)LinkKind.Sent);
-        command.Parameters.AddWithValue("$received", (long)LinkKind.Received);
-        command.Parameters.AddWithValue("$declared", (long)LinkKind.Declared);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var shipment = reader.GetString(0);
-            var (senders, receivers, declarants) = others.GetValueOrDefault(shipment);
-            // A receiver is the target of its link; a sender or declarant the source.
-            switch ((LinkKind)reader.GetInt32(1))
-            {
-                case LinkKind.Sent:
-                    (senders ??= []).Add(reader.GetString(2));
-                    break;
-                case LinkKind.Received:
-                    (receivers ??= []).Add(reader.GetString(3));
-                    break;
-                default:
-                    (declarants ??= []).Add(reader.GetString(2));
-                    break;
-            }
-
-            others[shipment] = (senders, receivers, declarants);
-        }
-
-        return others;
-    }
-
-    /// <summary>The shipments that links other than their role links start or end at (rare: shipments are linked through their roles).</summary>
-    private static HashSet<string> LinkedShipments(SqliteTransaction transaction)
-    {
-        var linked = new HashSet<string>(StringComparer.Ordinal);
-        using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            """
-            SELECT l.source_id FROM links l JOIN shipments s ON s.id = l.source_id WHERE l.kind NOT IN ($sent, $received, $declared)
-            UNION
-            SELECT l.target_id FROM links l JOIN shipments s ON s.id = l.target_id WHERE l.kind NOT IN ($sent, $received, $declared)
-            """;
-        command.Parameters.AddWithValue("$sent", (long)LinkKind.Sent);
-        command.Parameters.AddWithValue("$received", (long)LinkKind.Received);
-        command.Parameters.AddWithValue("$declared", (long)LinkKind.Declared);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            linked.Add(reader.GetString(0));
-        return linked;
-    }
+    public IAsyncEnumerable<Trade> StreamTradesAsync(CancellationToken cancellationToken) => TradeStreamSql.ReadAsync(Open, cancellationToken);
 
     /// <inheritdoc />
     public Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
@@ -500,49 +271,13 @@ public sealed class SqliteGraphStore : IGraphStore
         }
     }
 
-    /// <summary>The columns <see cref="ReadTrade"/> expects, in order.</summary>
-    private const string TradeColumns = "s.id, s.sender_id, s.receiver_id, s.date, s.value_usd, s.tier, s.hs";
-
-    /// <summary>The query of a shipment expansion, in store order, for the given columns.</summary>
-    private static void Expansion(SqliteCommand command, ShipmentExpansion expansion, string columns)
-    {
-        var json = new Json();
-        var conditions = ShipmentRows.Conditions(expansion.Filter ?? ShipmentFilter.None, command, json);
-        command.CommandText =
-            $"""
-            SELECT {columns} FROM shipments s
-            WHERE {ShipmentRows.RoleColumn(expansion.Role)} IN (SELECT value FROM json_each($ids)){conditions}
-            ORDER BY {ShipmentRows.DayKey}, {ShipmentRows.SpanKey}, s.id
-            LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$ids", json.List(expansion.PartyIds.Distinct(StringComparer.Ordinal)));
-        command.Parameters.AddWithValue("$limit", expansion.Limit);
-    }
-
-    private static Trade ReadTrade(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.IsDBNull(1) ? null : reader.GetString(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        reader.IsDBNull(3) ? null : PartialDate.Parse(reader.GetString(3)),
-        reader.IsDBNull(4) ? null : reader.GetDouble(4),
-        reader.IsDBNull(5) ? null : (ChplTier)reader.GetInt32(5),
-        reader.IsDBNull(6) ? null : HsCode.Normalize(reader.GetString(6)));
-
     /// <inheritdoc />
     public Task<IReadOnlyList<Trade>> ExpandTradesAsync(ShipmentExpansion expansion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expansion);
         if (expansion.PartyIds.Count == 0 || expansion.Limit <= 0)
             return Task.FromResult<IReadOnlyList<Trade>>([]);
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        Expansion(command, expansion, TradeColumns);
-        var trades = new List<Trade>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            trades.Add(ReadTrade(reader));
-
-        return Task.FromResult<IReadOnlyList<Trade>>(trades);
+        return Read<IReadOnlyList<Trade>>(connection => ShipmentExpansionSql.Trades(connection, expansion));
     }
 
     /// <inheritdoc />
@@ -550,87 +285,15 @@ public sealed class SqliteGraphStore : IGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.First, nameof(query.First));
-        var after = query.After is { } cursor ? PageCursor.Decode<ShipmentPosition>(cursor, nameof(query.After)) : null;
-        if (after is { Id: null })
-            throw new ArgumentException($"The cursor '{query.After}' is not a cursor this store issued.", nameof(query.After));
-
-        var json = new Json();
-        var partyIds = query.PartyIds.Distinct(StringComparer.Ordinal).ToArray();
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        var conditions = ShipmentRows.Conditions(query.Filter ?? ShipmentFilter.None, command, json);
-        var isAfter = after is null ? "1" : "(m.day, m.span, m.id) > ($day, $span, $id)";
-        command.CommandText =
-            $"""
-            WITH matching AS (
-                SELECT p.value AS party, {ShipmentRows.DayKey} AS day, {ShipmentRows.SpanKey} AS span, {ShipmentRows.Columns}
-                FROM json_each($ids) p JOIN shipments s ON {ShipmentRows.RoleColumn(query.Role)} = p.value
-                WHERE 1 = 1{conditions}
-            ),
-            counted AS (
-                SELECT m.*, count(*) OVER (PARTITION BY m.party) AS total, {isAfter} AS after FROM matching m
-            ),
-            ranked AS (
-                SELECT c.*, row_number() OVER (PARTITION BY c.party, c.after ORDER BY c.day, c.span, c.id) AS position FROM counted c
-            )
-            SELECT r.id, r.date, r.sender_id, r.receiver_id, r.declarant_id, r.hs, r.tier, r.goods, r.value_usd,
-                r.origin_country, r.departure_country, r.destination_country, r.trading_country, r.datasets, r.first_seen, r.last_seen,
-                r.party, r.total, r.after, r.day, r.span
-            FROM ranked r
-            WHERE r.after AND r.position <= $limit OR r.position = 1
-            ORDER BY r.party, r.after, r.position
-            """;
-        command.Parameters.AddWithValue("$ids", json.List(partyIds));
-        command.Parameters.AddWithValue("$limit", query.First + 1);
-        if (after is not null)
-        {
-            command.Parameters.AddWithValue("$day", after.Day);
-            command.Parameters.AddWithValue("$span", after.Span);
-            command.Parameters.AddWithValue("$id", after.Id);
-        }
-
-        var rows = partyIds.ToDictionary(id => id, _ => new List<(Shipment Shipment, ShipmentPosition Key)>(), StringComparer.Ordinal);
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var party = reader.GetString(16);
-                totals[party] = reader.GetInt32(17);
-                // Rows before the cursor only come so that a party whose shipments all precede it still reports its total.
-                if (reader.GetInt64(18) != 0)
-                    rows[party].Add((ShipmentRows.Read(reader), new ShipmentPosition(reader.GetInt64(19), reader.GetInt64(20), reader.GetString(0))));
-            }
-        }
-
-        var result = new Dictionary<string, ShipmentPage>(StringComparer.Ordinal);
-        foreach (var (party, page) in rows)
-        {
-            var hasNext = page.Count > query.First;
-            if (hasNext)
-                page.RemoveAt(page.Count - 1);
-            var end = page.Count > 0 ? PageCursor.Encode(page[^1].Key) : query.After;
-            result[party] = new ShipmentPage(page.Select(p => p.Shipment).ToList(), hasNext, end, totals.GetValueOrDefault(party));
-        }
-
-        return Task.FromResult<IReadOnlyDictionary<string, ShipmentPage>>(result);
+        var after = ShipmentPagesSql.After(query);
+        return Read<IReadOnlyDictionary<string, ShipmentPage>>(connection => ShipmentPagesSql.Pages(connection, query, after));
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<TradeFlowBucket>> AggregateShipmentsAsync(TradeFlowQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var connection = Open();
-        // A scan over millions of rows: let a cancelled request interrupt it.
-        using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
-        try
-        {
-            return Task.FromResult(TradeFlowSql.Aggregate(connection, query));
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("The trade-flow aggregation was cancelled.", ex, cancellationToken);
-        }
+        return Read(connection => TradeFlowSql.Aggregate(connection, query, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -641,18 +304,8 @@ public sealed class SqliteGraphStore : IGraphStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Fragments.Columns} FROM fragments ORDER BY entity_id, dataset";
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        foreach (var fragments in Fragments.ReadStored(reader))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return fragments;
-        }
-    }
+    public IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportFragmentsAsync(CancellationToken cancellationToken) =>
+        Fragments.ExportAsync(Open, cancellationToken);
 
     /// <summary>Closes the pooled connections to the file, so that it can be moved or deleted.</summary>
     public ValueTask DisposeAsync()
@@ -686,67 +339,18 @@ public sealed class SqliteGraphStore : IGraphStore
         return connection;
     }
 
-    private static List<FtmEntity> LoadEntities(SqliteConnection connection, IReadOnlyCollection<string> ids)
+    /// <summary>Runs a read on a connection of its own, as every read does.</summary>
+    private Task<T> Read<T>(Func<SqliteConnection, T> read)
     {
-        if (ids.Count == 0)
-            return [];
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Fragments.Columns} FROM fragments WHERE entity_id IN (SELECT value FROM json_each($ids)) ORDER BY entity_id, dataset";
-        command.Parameters.AddWithValue("$ids", new Json().List(ids));
-        using var reader = command.ExecuteReader();
-        return Fragments.ReadMerged(reader).ToList();
+        using var connection = Open();
+        return Task.FromResult(read(connection));
     }
 
     private Task<IReadOnlyList<T>> Project<T>(IReadOnlyCollection<string> ids, Func<GraphProjection, T?> select)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(ids);
-        using var connection = Open();
-        var items = LoadEntities(connection, ids).Select(e => select(FtmProjector.Project(e, includeSearchText: false))).OfType<T>().ToList();
-        return Task.FromResult<IReadOnlyList<T>>(items);
-    }
-
-    private static List<Shipment> ReadShipments(SqliteCommand command)
-    {
-        var shipments = new List<Shipment>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-            shipments.Add(ShipmentRows.Read(reader));
-        return shipments;
-    }
-
-    /// <summary>Runs a query for (link id, carrying entity id) rows and reads the links from their carrying entities.</summary>
-    private static IReadOnlyList<Link> ReadLinks(SqliteConnection connection, SqliteCommand command)
-    {
-        var keys = new List<(string Id, string EntityId)>();
-        var links = new Dictionary<(string, string), Link>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var key = (reader.GetString(0), reader.GetString(1));
-                keys.Add(key);
-                if (ShipmentRoleLinks.FromRow(reader) is { } link)
-                    links[key] = link;
-            }
-        }
-
-        if (keys.Count == 0)
-            return [];
-        if (links.Count < keys.Count)
-        {
-            foreach (var (key, link) in ShipmentRoleLinks.Read(connection, [.. keys.Where(k => !links.ContainsKey(k))]))
-                links[key] = link;
-        }
-
-        var rest = keys.Where(k => !links.ContainsKey(k)).Select(k => k.EntityId).Distinct(StringComparer.Ordinal).ToArray();
-        foreach (var entity in LoadEntities(connection, rest))
-        {
-            foreach (var link in FtmProjector.Project(entity, includeSearchText: false).Links)
-                links.TryAdd((link.Id, entity.Id), link);
-        }
-
-        return keys.Select(k => links.GetValueOrDefault(k)).OfType<Link>().ToList();
+        return Read<IReadOnlyList<T>>(connection => EntityLookupSql.Projected(connection, ids, select));
     }
 
     private sealed class BulkLoadScope(SqliteGraphStore store) : IAsyncDisposable

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using EntityGraph.Core.Model;
 using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Server.Cli.Internal;
-using EntityGraph.Server.Cli.Neo4jCsv;
+using EntityGraph.Storage.Neo4j.Export;
 
 namespace EntityGraph.Server.Cli;
 
@@ -75,10 +77,19 @@ internal static class ExportCommand
         await using var store = await CliIo.OpenStoreAsync(storeOption, databasePath, create: false, cancellationToken);
         var clock = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
-        await using var export = new Neo4jCsvExport(directory, arrayDelimiter);
+        await using var lines = new FtmLineText();
+        await using var export = new Neo4jCsvExport(directory, arrayDelimiter, lines.OfAsync);
         await foreach (var fragments in store.ExportFragmentsAsync(cancellationToken))
         {
-            await export.WriteAsync(fragments, cancellationToken);
+            try
+            {
+                await export.WriteAsync(fragments, cancellationToken);
+            }
+            catch (Neo4jCsvExportException e)
+            {
+                throw new CliFailure($"{e.Message} Export again with --force and --array-delimiter set to a character the data does not contain, e.g. --array-delimiter U+001F.", e);
+            }
+
             if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(2))
             {
                 lastReport = clock.Elapsed;
@@ -134,5 +145,28 @@ internal static class ExportCommand
 
         static bool IsExportFile(string path) =>
             Path.GetFileName(path) is var name && (name.StartsWith("nodes-", StringComparison.Ordinal) || name.StartsWith("relationships-", StringComparison.Ordinal));
+    }
+
+    /// <summary>An entity as the line <c>export --format ftm</c> writes, without its newline: the neo4j-csv <c>entity</c> property.</summary>
+    private sealed class FtmLineText : IAsyncDisposable
+    {
+        private readonly MemoryStream _json = new();
+        private readonly FtmLineWriter _writer;
+
+        public FtmLineText() => _writer = new FtmLineWriter(_json, leaveOpen: true);
+
+        public async Task<string> OfAsync(FtmEntity entity, CancellationToken cancellationToken)
+        {
+            _json.SetLength(0);
+            await _writer.WriteAsync(entity, cancellationToken);
+            await _writer.FlushAsync(cancellationToken);
+            return Encoding.UTF8.GetString(_json.GetBuffer(), 0, (int)_json.Length - 1);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _writer.DisposeAsync();
+            await _json.DisposeAsync();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 /// </summary>
 internal static class Fragments
 {
-    /// <summary>The columns <see cref="ReadStored"/> and <see cref="ReadMerged"/> expect, in order.</summary>
+    /// <summary>The columns <see cref="ReadStored"/> and <see cref="ReadMerged"/> read, by name.</summary>
     public const string Columns = "entity_id, dataset, schema, properties, first_seen, last_seen, run_id";
 
     public static FtmEntity Fragment(string id, string dataset, string schema, IReadOnlyDictionary<string, IReadOnlyList<string>> properties, long? firstSeen, long? lastSeen) =>
@@ -20,26 +21,48 @@ internal static class Fragments
     public static IEnumerable<List<StoredFragment>> ReadStored(SqliteDataReader reader)
     {
         var group = new List<StoredFragment>(2);
+        var (entity, dataset, schema, properties, firstSeen, lastSeen, run) = (
+            reader.GetOrdinal("entity_id"),
+            reader.GetOrdinal("dataset"),
+            reader.GetOrdinal("schema"),
+            reader.GetOrdinal("properties"),
+            reader.GetOrdinal("first_seen"),
+            reader.GetOrdinal("last_seen"),
+            reader.GetOrdinal("run_id"));
         while (reader.Read())
         {
             var fragment = Fragment(
-                reader.GetString(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                Json.ReadProperties(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : reader.GetInt64(4),
-                reader.IsDBNull(5) ? null : reader.GetInt64(5));
+                reader.GetString(entity),
+                reader.GetString(dataset),
+                reader.GetString(schema),
+                Json.ReadProperties(reader.GetString(properties)),
+                ColumnValues.Number(reader, firstSeen),
+                ColumnValues.Number(reader, lastSeen));
             if (group.Count > 0 && !string.Equals(group[0].Fragment.Id, fragment.Id, StringComparison.Ordinal))
             {
                 yield return group;
                 group = new List<StoredFragment>(2);
             }
 
-            group.Add(new StoredFragment(fragment, reader.GetString(6)));
+            group.Add(new StoredFragment(fragment, reader.GetString(run)));
         }
 
         if (group.Count > 0)
             yield return group;
+    }
+
+    /// <summary>The fragments of every entity in the store, by entity id, read on a connection of <paramref name="open"/>.</summary>
+    public static async IAsyncEnumerable<IReadOnlyList<StoredFragment>> ExportAsync(Func<SqliteConnection> open, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM fragments ORDER BY entity_id, dataset";
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        foreach (var fragments in ReadStored(reader))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return fragments;
+        }
     }
 
     /// <summary>Merged entities from rows of <see cref="Columns"/> ordered by entity id, then dataset.</summary>

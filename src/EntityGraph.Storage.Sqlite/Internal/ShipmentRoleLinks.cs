@@ -72,8 +72,12 @@ internal static class ShipmentRoleLinks
             command.CommandText = "SELECT s.id, s.datasets, s.first_seen, s.last_seen FROM shipments s WHERE s.id IN (SELECT value FROM json_each($ids))";
             command.Parameters.AddWithValue("$ids", new Json().List(roles.Select(r => r.Shipment).Distinct(StringComparer.Ordinal)));
             using var reader = command.ExecuteReader();
+            var columns = ProvenanceColumns.Of(reader, "id");
             while (reader.Read())
-                provenance[reader.GetString(0)] = ProvenanceAt(reader, 0);
+            {
+                var of = columns.Read(reader);
+                provenance[of.SourceId] = of;
+            }
         }
 
         foreach (var role in roles)
@@ -85,20 +89,9 @@ internal static class ShipmentRoleLinks
         return links;
     }
 
-    /// <summary>
-    /// The role link of a row of <see cref="Around"/> (link id, shipment id, datasets, first seen, last seen),
-    /// built from the row alone; null for a row that is not one.
-    /// </summary>
-    public static Link? FromRow(SqliteDataReader reader) =>
-        reader.FieldCount >= 5 && !reader.IsDBNull(2) && Parse(reader.GetString(0), reader.GetString(1)) is { } role
-            ? role.ToLink(ProvenanceAt(reader, 1))
-            : null;
-
-    private static Provenance ProvenanceAt(SqliteDataReader reader, int shipmentColumn) => new(
-        Json.ReadList(reader.GetString(shipmentColumn + 1)),
-        reader.GetString(shipmentColumn),
-        Fragments.Time(reader.IsDBNull(shipmentColumn + 2) ? null : reader.GetInt64(shipmentColumn + 2)),
-        Fragments.Time(reader.IsDBNull(shipmentColumn + 3) ? null : reader.GetInt64(shipmentColumn + 3)));
+    /// <summary>The role link with that id of the shipment, its provenance read from the current row; null for an id that is not one.</summary>
+    public static Link? Of(string id, string shipmentId, SqliteDataReader reader, ProvenanceColumns provenance) =>
+        Parse(id, shipmentId) is { } role ? role.ToLink(provenance.Read(reader)) : null;
 
     /// <summary>A link id read as <c>{shipment}:{property}:{party}</c> of the carrying shipment, or null.</summary>
     private static Role? Parse(string id, string entityId)

@@ -5,12 +5,12 @@ using Microsoft.Data.Sqlite;
 namespace EntityGraph.Storage.Sqlite.Internal;
 
 /// <summary>
-/// Shipments as rows: the columns read back into <see cref="Shipment"/>, the sort order
+/// Shipments as rows: the columns read back into a <see cref="Shipment"/>, the sort order
 /// (date, coarser dates first, undated last, then id) and <see cref="ShipmentFilter"/> as SQL.
 /// </summary>
 internal static class ShipmentRows
 {
-    /// <summary>The columns <see cref="Read"/> expects, in order, from a table aliased <c>s</c>.</summary>
+    /// <summary>The columns <see cref="ShipmentRowReader"/> reads, from a table aliased <c>s</c>.</summary>
     public const string Columns =
         "s.id, s.date, s.sender_id, s.receiver_id, s.declarant_id, s.hs, s.tier, s.goods, s.value_usd, "
         + "s.origin_country, s.departure_country, s.destination_country, s.trading_country, s.datasets, s.first_seen, s.last_seen";
@@ -29,28 +29,6 @@ internal static class ShipmentRows
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown shipment role."),
     };
 
-    public static Shipment Read(SqliteDataReader r) => new()
-    {
-        Id = r.GetString(0),
-        Date = r.IsDBNull(1) ? null : PartialDate.Parse(r.GetString(1)),
-        SenderId = Text(r, 2),
-        ReceiverId = Text(r, 3),
-        DeclarantId = Text(r, 4),
-        HsCode = HsCode.Normalize(Text(r, 5)),
-        ChplTier = r.IsDBNull(6) ? null : (ChplTier)r.GetInt32(6),
-        GoodsDescription = Text(r, 7),
-        ValueUsd = r.IsDBNull(8) ? null : r.GetDouble(8),
-        OriginCountry = Text(r, 9),
-        DepartureCountry = Text(r, 10),
-        DestinationCountry = Text(r, 11),
-        TradingCountry = Text(r, 12),
-        Provenance = new Provenance(
-            Json.ReadList(r.GetString(13)),
-            r.GetString(0),
-            Fragments.Time(r.IsDBNull(14) ? null : r.GetInt64(14)),
-            Fragments.Time(r.IsDBNull(15) ? null : r.GetInt64(15))),
-    };
-
     /// <summary>
     /// Appends the filter's conditions (each starting with AND) and binds their parameters; the
     /// semantics are those of <see cref="ShipmentFilter.Matches(Shipment)"/>.
@@ -58,17 +36,8 @@ internal static class ShipmentRows
     public static string Conditions(ShipmentFilter filter, SqliteCommand command, Json json)
     {
         var sql = new System.Text.StringBuilder();
-        if (filter.From is { } from)
-        {
-            sql.Append(" AND s.date_hi >= $from");
-            command.Parameters.AddWithValue("$from", from.DayNumber);
-        }
-
-        if (filter.To is { } to)
-        {
-            sql.Append(" AND s.date_lo <= $to");
-            command.Parameters.AddWithValue("$to", to.DayNumber);
-        }
+        // An undated shipment meets no date range.
+        DateFilterSql.Append(sql, command, filter.From, filter.To, "s.date_lo", "s.date_hi", openEnded: false);
 
         if (filter.HsPrefixes is { Count: > 0 } prefixes)
         {
@@ -92,6 +61,4 @@ internal static class ShipmentRows
 
         return sql.ToString();
     }
-
-    private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

@@ -23,7 +23,17 @@ internal static class TradeFlowSql
         [TradeFlowDimension.ChplTier] = "s.tier",
     };
 
-    /// <summary>The dimensions in the order of the selected columns 2–6.</summary>
+    /// <summary>The name of each dimension's column in the result.</summary>
+    private static readonly IReadOnlyDictionary<TradeFlowDimension, string> Names = new Dictionary<TradeFlowDimension, string>
+    {
+        [TradeFlowDimension.SenderCountry] = "sender_country",
+        [TradeFlowDimension.ReceiverCountry] = "receiver_country",
+        [TradeFlowDimension.Hs6] = "hs6",
+        [TradeFlowDimension.Hs4] = "hs4",
+        [TradeFlowDimension.ChplTier] = "tier",
+    };
+
+    /// <summary>The dimensions in the order of the selected columns 3–7, as GROUP BY numbers them.</summary>
     private static readonly TradeFlowDimension[] Order =
     [
         TradeFlowDimension.SenderCountry,
@@ -33,7 +43,21 @@ internal static class TradeFlowSql
         TradeFlowDimension.ChplTier,
     ];
 
-    public static IReadOnlyList<TradeFlowBucket> Aggregate(SqliteConnection connection, TradeFlowQuery query)
+    /// <summary>The buckets of the query; a cancelled request interrupts the scan, which can cover millions of rows.</summary>
+    public static IReadOnlyList<TradeFlowBucket> Aggregate(SqliteConnection connection, TradeFlowQuery query, CancellationToken cancellationToken)
+    {
+        using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+        try
+        {
+            return Aggregate(connection, query);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The trade-flow aggregation was cancelled.", ex, cancellationToken);
+        }
+    }
+
+    private static List<TradeFlowBucket> Aggregate(SqliteConnection connection, TradeFlowQuery query)
     {
         var json = new Json();
         using var command = connection.CreateCommand();
@@ -52,40 +76,43 @@ internal static class TradeFlowSql
             command.Parameters.AddWithValue("$receivers", json.List(receivers));
         }
 
-        var columns = new List<string> { "s.year", query.ByMonth ? "s.month" : "NULL" };
+        var columns = new List<string> { "s.year AS year", query.ByMonth ? "s.month AS month" : "NULL AS month" };
         var groups = new List<string> { "1" };
         if (query.ByMonth)
             groups.Add("2");
         for (var i = 0; i < Order.Length; i++)
         {
             var grouped = query.GroupBy.Contains(Order[i]);
-            columns.Add(grouped ? Expressions[Order[i]] : "NULL");
+            columns.Add($"{(grouped ? Expressions[Order[i]] : "NULL")} AS {Names[Order[i]]}");
             if (grouped)
                 groups.Add((i + 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         command.CommandText =
             $"""
-            SELECT {string.Join(", ", columns)}, count(*), total(s.value_usd), count(s.value_usd)
+            SELECT {string.Join(", ", columns)}, count(*) AS shipments, total(s.value_usd) AS total_value_usd, count(s.value_usd) AS valued
             FROM shipments s
             WHERE 1 = 1{conditions}
             GROUP BY {string.Join(", ", groups)}
             """;
         var buckets = new List<TradeFlowBucket>();
         using var reader = command.ExecuteReader();
+        var (year, month, shipments, value, valued) =
+            (reader.GetOrdinal("year"), reader.GetOrdinal("month"), reader.GetOrdinal("shipments"), reader.GetOrdinal("total_value_usd"), reader.GetOrdinal("valued"));
+        var dimensions = Array.ConvertAll(Order, d => reader.GetOrdinal(Names[d]));
         while (reader.Read())
         {
             buckets.Add(new TradeFlowBucket(
-                reader.IsDBNull(0) ? null : reader.GetInt32(0),
-                reader.IsDBNull(1) ? null : reader.GetInt32(1),
-                Text(reader, 2),
-                Text(reader, 3),
-                Text(reader, 4),
-                Text(reader, 5),
-                reader.IsDBNull(6) ? null : (ChplTier)reader.GetInt32(6),
-                reader.GetInt64(7),
-                reader.GetDouble(8),
-                reader.GetInt64(9)));
+                reader.IsDBNull(year) ? null : reader.GetInt32(year),
+                reader.IsDBNull(month) ? null : reader.GetInt32(month),
+                ColumnValues.Text(reader, dimensions[0]),
+                ColumnValues.Text(reader, dimensions[1]),
+                ColumnValues.Text(reader, dimensions[2]),
+                ColumnValues.Text(reader, dimensions[3]),
+                reader.IsDBNull(dimensions[4]) ? null : (ChplTier)reader.GetInt32(dimensions[4]),
+                reader.GetInt64(shipments),
+                reader.GetDouble(value),
+                reader.GetInt64(valued)));
         }
 
         return buckets;

@@ -206,7 +206,7 @@ public sealed class ExposureCalculator(IGraphStore store)
                 return $"{Name(id)} (sanctioned by {string.Join("; ", sanctions.Select(Cite))})";
             if (!blocked.Contains(id))
                 return Name(id);
-            var owners = BlockingOwners(neighbourhood, blocked, id).Select(o => $"{Name(o.Owner)} holds {Format(o.Percent)}%");
+            var owners = BlockingOwners(neighbourhood, blocked, id).Select(o => $"{Name(o.Owner)} holds {Prose.Percent(o.Percent)}");
             return $"{Name(id)} (blocked by ownership: {Join(owners)})";
         }
 
@@ -219,24 +219,24 @@ public sealed class ExposureCalculator(IGraphStore store)
             .GroupBy(c => c.OwnerId, StringComparer.Ordinal)
             .Select(g => (Owner: g.Key, Percent: g.Sum(c => c.Percentage!.Value), Range: g.Any(c => c.IsRange)))
             .ToList();
-        var holdings = Join(counted.Select(c => $"{Describe(c.Owner)} holds {(c.Range ? "at least " : "")}{Format(c.Percent)}%"));
-        var total = Format(exposure.BlockedOwnershipPercent);
+        var holdings = Join(counted.Select(c => $"{Describe(c.Owner)} holds {(c.Range ? "at least " : "")}{Prose.Percent(c.Percent)}"));
+        var total = Prose.Percent(exposure.BlockedOwnershipPercent);
 
         if (exposure.DirectlySanctioned)
         {
             text.Append(CultureInfo.InvariantCulture, $"{party} is blocked under {ruleName} as of {day}: it is directly sanctioned by {string.Join("; ", exposure.Sanctions.Select(Cite))}.");
             if (counted.Count > 0)
-                text.Append(CultureInfo.InvariantCulture, $" Blocked owners also hold {total}%: {holdings}.");
+                text.Append(CultureInfo.InvariantCulture, $" Blocked owners also hold {total}: {holdings}.");
         }
         else if (exposure.Blocked)
         {
             text.Append(CultureInfo.InvariantCulture, $"{party} is blocked under {ruleName} as of {day}: {holdings}");
-            text.Append(counted.Count > 1 ? $", together {total}% ≥ 50%." : $", which is ≥ 50%.");
+            text.Append(counted.Count > 1 ? $", together {total} ≥ 50%." : $", which is ≥ 50%.");
         }
         else if (counted.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{party} is not blocked under {ruleName} as of {day}: {holdings}");
-            text.Append(counted.Count > 1 ? $", together {total}% < 50%." : ", which is < 50%.");
+            text.Append(counted.Count > 1 ? $", together {total} < 50%." : ", which is < 50%.");
         }
         else
         {
@@ -266,23 +266,7 @@ public sealed class ExposureCalculator(IGraphStore store)
             .GroupBy(l => l.SourceId, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Sum(l => CountedPercentage(l.Share)!.Value)));
 
-    private static string Cite(Sanction sanction)
-    {
-        var authority = ShortAuthority(sanction.Authority);
-        return sanction.Program is { } program ? $"{authority}, {program}" : authority;
-    }
-
-    private static string ShortAuthority(string? authority)
-    {
-        if (string.IsNullOrWhiteSpace(authority))
-            return "an unnamed authority";
-        if (authority.Contains("European Union", StringComparison.OrdinalIgnoreCase))
-            return "EU";
-        var dash = authority.LastIndexOfAny(['–', '—']);
-        return dash >= 0 ? authority[(dash + 1)..].Trim() : authority;
-    }
-
-    private static string Format(double percent) => Math.Round(percent, 4).ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Cite(Sanction sanction) => Prose.Cite(sanction);
 
     private static string Join(IEnumerable<string> parts) => Prose.Join(parts);
 }

@@ -10,21 +10,13 @@ internal static class RedFlagText
 
     public static string Usd(double value) => Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture) + " USD";
 
-    public static string Percent(double percent) => Math.Round(percent, 4).ToString("0.####", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double percent) => Prose.Percent(percent);
 
     public static string Count(int count, string one, string many) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
 
     /// <summary>"OFAC, RUSSIA-EO14024, since 2022-06-28".</summary>
-    public static string Cite(Sanction sanction)
-    {
-        var text = ShortAuthority(sanction.Authority);
-        if (sanction.Program is { } program)
-            text += ", " + program;
-        if ((sanction.StartDate ?? sanction.ListingDate) is { } start)
-            text += ", since " + start;
-        return text;
-    }
+    public static string Cite(Sanction sanction) => Prose.Cite(sanction, since: true);
 
     public static string SanctionedBy(IEnumerable<Sanction> sanctions) => "sanctioned by " + string.Join("; ", sanctions.Select(Cite));
 
@@ -54,14 +46,4 @@ internal static class RedFlagText
     }
 
     public static string Join(IEnumerable<string> parts) => Prose.Join(parts);
-
-    private static string ShortAuthority(string? authority)
-    {
-        if (string.IsNullOrWhiteSpace(authority))
-            return "an unnamed authority";
-        if (authority.Contains("European Union", StringComparison.OrdinalIgnoreCase))
-            return "EU";
-        var dash = authority.LastIndexOfAny(['–', '—']);
-        return dash >= 0 ? authority[(dash + 1)..].Trim() : authority;
-    }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using CsvHelper;
-using EntityGraph.Server.Cli.Internal;
 
-namespace EntityGraph.Server.Cli.Neo4jCsv;
+namespace EntityGraph.Storage.Neo4j.Export.Internal;
 
 /// <summary>
 /// One CSV file of the export (UTF-8, no byte order mark): a header line, then one row per node or
@@ -71,11 +70,7 @@ internal sealed class Neo4jCsvFile : IAsyncDisposable
         foreach (var value in values)
         {
             if (value.Contains(arrayDelimiter, StringComparison.Ordinal))
-            {
-                throw new CliFailure(
-                    $"'{id}' has a value of {header.Split(':')[0]} that contains the array delimiter {Neo4jCsvExport.ArrayDelimiterOption(arrayDelimiter[0])}: \"{value}\". "
-                    + "neo4j-admin would split it in two. Export again with --force and --array-delimiter set to a character the data does not contain, e.g. --array-delimiter U+001F.");
-            }
+                throw new Neo4jCsvExportException(id, header.Split(':')[0], value, arrayDelimiter[0]);
         }
 
         return string.Join(arrayDelimiter, values);

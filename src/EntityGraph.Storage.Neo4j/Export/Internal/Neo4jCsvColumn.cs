@@ -1,4 +1,4 @@
-namespace EntityGraph.Server.Cli.Neo4jCsv;
+namespace EntityGraph.Storage.Neo4j.Export.Internal;
 
 /// <summary>
 /// One column of a neo4j-admin CSV file: its header (<c>valueUsd:double</c>, <c>:START_ID</c>) and how

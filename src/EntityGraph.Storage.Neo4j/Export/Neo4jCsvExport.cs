@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Text;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
-using EntityGraph.Core.Rules;
-using EntityGraph.Ingest.FollowTheMoney;
-using EntityGraph.Storage.Neo4j;
+using EntityGraph.Storage.Neo4j.Export.Internal;
 using EntityGraph.Storage.Neo4j.Internal;
 
-namespace EntityGraph.Server.Cli.Neo4jCsv;
+namespace EntityGraph.Storage.Neo4j.Export;
 
 /// <summary>
 /// Writes the graph as <c>neo4j-admin database import full</c> input: one node file per label group
@@ -16,28 +13,42 @@ namespace EntityGraph.Server.Cli.Neo4jCsv;
 /// (<c>IMPORT.md</c>). Nodes and relationships are the Core projection of each entity, the same as the
 /// stores write; labels, types and property keys are those of <see cref="GraphModel"/>.
 /// </summary>
-internal sealed class Neo4jCsvExport : IAsyncDisposable
+public sealed class Neo4jCsvExport : IAsyncDisposable
 {
+    /// <summary>The script that runs the import, written beside the CSV files.</summary>
     public const string ScriptFile = "import.sh";
+
+    /// <summary>What the files hold and how to import them, written beside the CSV files.</summary>
     public const string GuideFile = "IMPORT.md";
 
     private readonly string _directory;
     private readonly string _arrayDelimiter;
+    private readonly Func<FtmEntity, CancellationToken, Task<string>> _entityJson;
     private readonly Dictionary<string, Neo4jCsvFile> _files = new(StringComparer.Ordinal);
-    private readonly MemoryStream _json = new();
-    private readonly FtmLineWriter _jsonWriter;
 
-    public Neo4jCsvExport(string directory, char arrayDelimiter)
+    /// <summary>An export into a directory that exists.</summary>
+    /// <param name="directory">Where the CSV files, the script and the guide go.</param>
+    /// <param name="arrayDelimiter">The character between list elements; no value may contain it.</param>
+    /// <param name="entityJson">
+    /// The merged entity as one JSON object without a line break, for the <c>entity</c> property: the line
+    /// <c>export --format ftm</c> writes, so that both exports give an entity the same bytes.
+    /// </param>
+    public Neo4jCsvExport(string directory, char arrayDelimiter, Func<FtmEntity, CancellationToken, Task<string>> entityJson)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(entityJson);
         _directory = directory;
         _arrayDelimiter = arrayDelimiter.ToString();
-        _jsonWriter = new FtmLineWriter(_json, leaveOpen: true);
+        _entityJson = entityJson;
     }
 
+    /// <summary>How many entities have been written.</summary>
     public long Entities { get; private set; }
 
+    /// <summary>How many nodes have been written, one per entity.</summary>
     public long Nodes => _files.Values.Where(f => f.IsNodes).Sum(f => f.Rows);
 
+    /// <summary>How many relationships have been written.</summary>
     public long Relationships => _files.Values.Where(f => !f.IsNodes).Sum(f => f.Rows);
 
     /// <summary>The files written so far, by name, with their row counts.</summary>
@@ -47,18 +58,19 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
     private IEnumerable<Neo4jCsvFile> Written(bool nodes) => _files.Values.Where(f => f.IsNodes == nodes).OrderBy(f => f.Name, StringComparer.Ordinal);
 
     /// <summary>Writes one entity, given as the fragments the store holds for it in dataset order, and its links.</summary>
+    /// <exception cref="Neo4jCsvExportException">A list value of the entity or its links contains the array delimiter.</exception>
     public async Task WriteAsync(IReadOnlyList<StoredFragment> fragments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(fragments);
         var entity = FtmFragments.Merge(fragments);
         var projection = FtmProjector.Project(entity);
-        var row = new NodeRow(entity, projection, await EntityJsonAsync(entity, cancellationToken), EntityDocuments.Fragments(fragments.Select(f => (f.Fragment, f.RunId))));
-        var group = NodeGroups.First(g => g.Holds(row));
+        var row = new Neo4jCsvLayout.NodeRow(entity, projection, await _entityJson(entity, cancellationToken), EntityDocuments.Fragments(fragments.Select(f => (f.Fragment, f.RunId))));
+        var group = Neo4jCsvLayout.NodeGroups.First(g => g.Holds(row));
         await FileFor(group.File, group.Columns, isNodes: true).WriteAsync(group.Columns, row, entity.Id, _arrayDelimiter, cancellationToken);
         foreach (var link in projection.Links)
         {
-            var type = GraphModel.RelationshipType(link.Kind);
-            await FileFor($"relationships-{type.ToLowerInvariant().Replace('_', '-')}.csv", RelationshipColumns, isNodes: false)
-                .WriteAsync(RelationshipColumns, link, link.Id, _arrayDelimiter, cancellationToken);
+            await FileFor(Neo4jCsvLayout.RelationshipFile(link.Kind), Neo4jCsvLayout.RelationshipColumns, isNodes: false)
+                .WriteAsync(Neo4jCsvLayout.RelationshipColumns, link, link.Id, _arrayDelimiter, cancellationToken);
         }
 
         Entities++;
@@ -77,7 +89,7 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
     }
 
     /// <summary>The <c>neo4j-admin database import full</c> command for the files written, one option a line.</summary>
-    public string Command(string database = "neo4j")
+    private string Command(string database = "neo4j")
     {
         var lines = new List<string> { "neo4j-admin database import full" };
         lines.AddRange(Written(nodes: true).Select(f => $"--nodes={f.Name}"));
@@ -176,135 +188,10 @@ internal sealed class Neo4jCsvExport : IAsyncDisposable
         return file;
     }
 
-    private async Task<string> EntityJsonAsync(FtmEntity entity, CancellationToken cancellationToken)
-    {
-        _json.SetLength(0);
-        await _jsonWriter.WriteAsync(entity, cancellationToken);
-        await _jsonWriter.FlushAsync(cancellationToken);
-        // Without the line's final newline.
-        return Encoding.UTF8.GetString(_json.GetBuffer(), 0, (int)_json.Length - 1);
-    }
-
+    /// <summary>Closes the CSV files; an export not finished leaves them as they are.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var file in _files.Values)
             await file.DisposeAsync();
-        await _jsonWriter.DisposeAsync();
-        await _json.DisposeAsync();
     }
-
-    /// <summary>One entity on its way to a node file.</summary>
-    private sealed record NodeRow(FtmEntity Entity, GraphProjection Projection, string EntityJson, string FragmentsJson);
-
-    /// <summary>A node file: which entities it holds, their labels and the properties of those labels.</summary>
-    private sealed record NodeGroup(string File, Func<NodeRow, bool> Holds, IReadOnlyList<Neo4jCsvColumn<NodeRow>> Columns);
-
-    private static readonly Dictionary<string, Func<NodeRow, object?>> EntityValues = new(StringComparer.Ordinal)
-    {
-        ["schema"] = r => r.Entity.Schema,
-        ["name"] = r => r.Projection.Party?.Name ?? r.Entity.First("name"),
-        ["datasets"] = r => r.Entity.Datasets,
-        ["sourceId"] = r => r.Entity.Id,
-        ["firstSeen"] = r => r.Entity.FirstSeen,
-        ["lastSeen"] = r => r.Entity.LastSeen,
-        ["entity"] = r => r.EntityJson,
-        ["fragments"] = r => r.FragmentsJson,
-    };
-
-    private static readonly Dictionary<string, Func<NodeRow, object?>> PartyValues = new(StringComparer.Ordinal)
-    {
-        ["aliases"] = r => r.Projection.Party!.Aliases,
-        ["countries"] = r => r.Projection.Party!.Countries,
-        ["topics"] = r => r.Projection.Party!.Topics,
-        ["incorporationDate"] = r => r.Projection.Party!.IncorporationDate?.ToString(),
-        ["incorporationEarliest"] = r => r.Projection.Party!.IncorporationDate?.Earliest,
-        ["searchText"] = r => r.Projection.SearchText,
-    };
-
-    private static readonly Dictionary<string, Func<NodeRow, object?>> AddressValues = new(StringComparer.Ordinal)
-    {
-        ["full"] = r => r.Projection.Address!.Full,
-        ["country"] = r => r.Projection.Address!.Countries.FirstOrDefault(),
-    };
-
-    private static readonly Dictionary<string, Func<NodeRow, object?>> ShipmentValues = new(StringComparer.Ordinal)
-    {
-        ["date"] = r => r.Projection.Shipment!.Date?.ToString(),
-        ["dateEarliest"] = r => r.Projection.Shipment!.Date?.Earliest,
-        ["dateLatest"] = r => r.Projection.Shipment!.Date?.Latest,
-        ["senderId"] = r => r.Projection.Shipment!.SenderId,
-        ["receiverId"] = r => r.Projection.Shipment!.ReceiverId,
-        ["declarantId"] = r => r.Projection.Shipment!.DeclarantId,
-        ["hsCode"] = r => r.Projection.Shipment!.HsCode?.Digits,
-        ["hs6"] = r => r.Projection.Shipment!.HsCode?.Hs6,
-        ["chplTier"] = r => r.Projection.Shipment!.ChplTier is { } tier ? ChplList.Label(tier) : null,
-        ["goodsDescription"] = r => r.Projection.Shipment!.GoodsDescription,
-        ["valueUsd"] = r => r.Projection.Shipment!.ValueUsd,
-        ["originCountry"] = r => r.Projection.Shipment!.OriginCountry,
-        ["departureCountry"] = r => r.Projection.Shipment!.DepartureCountry,
-        ["destinationCountry"] = r => r.Projection.Shipment!.DestinationCountry,
-        ["tradingCountry"] = r => r.Projection.Shipment!.TradingCountry,
-    };
-
-    private static readonly Dictionary<string, Func<NodeRow, object?>> SanctionValues = new(StringComparer.Ordinal)
-    {
-        ["authority"] = r => r.Projection.Sanction!.Authority,
-        ["program"] = r => r.Projection.Sanction!.Program,
-        ["countries"] = r => r.Projection.Sanction!.Countries,
-        ["startDate"] = r => r.Projection.Sanction!.StartDate?.ToString(),
-        ["endDate"] = r => r.Projection.Sanction!.EndDate?.ToString(),
-        ["listingDate"] = r => r.Projection.Sanction!.ListingDate?.ToString(),
-    };
-
-    private static readonly Dictionary<string, Func<Link, object?>> LinkValues = new(StringComparer.Ordinal)
-    {
-        ["id"] = l => l.Id,
-        ["schema"] = l => l.Schema,
-        ["startDate"] = l => l.StartDate?.ToString(),
-        ["endDate"] = l => l.EndDate?.ToString(),
-        ["percentage"] = l => l.Share?.Exact ?? l.Share?.Minimum,
-        ["shares"] = l => l.Share?.Text,
-        ["role"] = l => l.Role,
-        ["status"] = l => l.Status,
-        ["datasets"] = l => l.Provenance.Datasets,
-        ["sourceId"] = l => l.Provenance.SourceId,
-        ["firstSeen"] = l => l.Provenance.FirstSeen,
-        ["lastSeen"] = l => l.Provenance.LastSeen,
-    };
-
-    /// <summary>The columns of a node file: <c>id:ID</c>, <c>:LABEL</c>, the entity properties, then the label's own.</summary>
-    private static Neo4jCsvColumn<NodeRow>[] NodeColumns(Func<NodeRow, IReadOnlyList<string>> labels, string? label, Dictionary<string, Func<NodeRow, object?>>? values) =>
-    [
-        new("id:ID", r => r.Entity.Id),
-        new(":LABEL", labels),
-        .. GraphModel.EntityProperties.Where(k => k != "id").Select(k => Neo4jCsvColumn<NodeRow>.Property(k, Lookup(EntityValues, k))),
-        .. label is null ? [] : GraphModel.NodeProperties[label].Select(k => Neo4jCsvColumn<NodeRow>.Property(k, Lookup(values!, k))),
-    ];
-
-    private static Func<TRow, object?> Lookup<TRow>(Dictionary<string, Func<TRow, object?>> values, string key) =>
-        values.TryGetValue(key, out var value) ? value : throw new InvalidOperationException($"The neo4j-csv export does not know how to write the graph model's property '{key}'.");
-
-    private static readonly NodeGroup[] NodeGroups =
-    [
-        new("nodes-parties.csv", r => r.Projection.Party is not null,
-            NodeColumns(r => [GraphModel.Entity, GraphModel.Party, GraphModel.Label(r.Projection.Party!.Kind)], GraphModel.Party, PartyValues)),
-        new("nodes-addresses.csv", r => r.Projection.Address is not null,
-            NodeColumns(_ => [GraphModel.Entity, GraphModel.Address], GraphModel.Address, AddressValues)),
-        new("nodes-shipments.csv", r => r.Projection.Shipment is not null,
-            NodeColumns(_ => [GraphModel.Entity, GraphModel.Shipment], GraphModel.Shipment, ShipmentValues)),
-        new("nodes-sanctions.csv", r => r.Projection.Sanction is not null,
-            NodeColumns(_ => [GraphModel.Entity, GraphModel.Sanction], GraphModel.Sanction, SanctionValues)),
-        new("nodes-intervals.csv", r => FtmProjector.LinkKindOf(r.Entity.Schema) is not null,
-            NodeColumns(_ => [GraphModel.Entity, GraphModel.Interval], null, null)),
-        new("nodes-entities.csv", _ => true,
-            NodeColumns(_ => [GraphModel.Entity], null, null)),
-    ];
-
-    private static readonly Neo4jCsvColumn<Link>[] RelationshipColumns =
-    [
-        new(":START_ID", l => l.SourceId),
-        new(":END_ID", l => l.TargetId),
-        new(":TYPE", l => GraphModel.RelationshipType(l.Kind)),
-        .. GraphModel.RelationshipProperties.Select(k => Neo4jCsvColumn<Link>.Property(k, Lookup(LinkValues, k))),
-    ];
 }

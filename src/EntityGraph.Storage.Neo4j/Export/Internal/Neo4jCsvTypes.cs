@@ -1,6 +1,4 @@
-using EntityGraph.Storage.Neo4j;
-
-namespace EntityGraph.Server.Cli.Neo4jCsv;
+namespace EntityGraph.Storage.Neo4j.Export.Internal;
 
 /// <summary>The neo4j-admin type of every property key of the graph model; keys not listed are strings.</summary>
 internal static class Neo4jCsvTypes
