@@ -1,5 +1,7 @@
 using EntityGraph.Core.Storage;
+using EntityGraph.Server.Hosting;
 using GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace EntityGraph.Server.GraphQL.Loading;
 
@@ -11,4 +13,7 @@ internal static class ResolveFieldContextExtensions
 
     public static IGraphStore Store(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IGraphStore>();
+
+    public static LimitsOptions Limits(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IOptions<LimitsOptions>>().Value;
 }
