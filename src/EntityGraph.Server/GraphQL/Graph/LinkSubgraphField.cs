@@ -18,6 +18,7 @@ internal static class LinkSubgraphField
             .Argument<IntGraphType>("depth", "How many links away to go.", a => a.DefaultValue = 1)
             .Argument<ListGraphType<NonNullGraphType<LinkKindGraphType>>>("links", "Only follow these kinds of link; all when absent.")
             .Argument<IntGraphType>("limit", "The most nodes, and the most edges, to return; `truncated` says when the limit cut the result.", a => a.DefaultValue = 500)
+            .WithComplexityImpact(AnalysisComplexity.Subgraph)
             .ResolveAsync(ResolveAsync);
 
     private static async Task<object?> ResolveAsync(IResolveFieldContext context)

@@ -15,6 +15,7 @@ internal static class BeneficialOwnersField
             .Argument<NonNullGraphType<IdGraphType>>("companyId", "The FtM id of the company.")
             .Argument<FloatGraphType>("threshold", "The least effective stake to report, in percent.", a => a.DefaultValue = 25.0)
             .Argument<IntGraphType>("maxDepth", "How many ownership levels to follow.", a => a.DefaultValue = 10)
+            .WithComplexityImpact(AnalysisComplexity.BeneficialOwners)
             .ResolveAsync(ResolveAsync);
 
     private static async Task<object?> ResolveAsync(IResolveFieldContext context)

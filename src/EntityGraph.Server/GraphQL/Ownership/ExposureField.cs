@@ -11,5 +11,6 @@ internal static class ExposureField
             .Description("Whether a party is blocked under the OFAC or EU 50% rule on a day, with the owners, percentages and sanctions behind the verdict and a sentence to quote.")
             .Argument<NonNullGraphType<IdGraphType>>("partyId", "The FtM id of the party.")
             .WithExposureArguments()
+            .WithComplexityImpact(AnalysisComplexity.Exposure)
             .Resolve(c => c.Exposure(c.GetArgument<string>("partyId")));
 }

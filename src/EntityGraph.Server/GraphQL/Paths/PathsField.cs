@@ -27,6 +27,7 @@ internal static class PathsField
             .Argument<IntGraphType>("maxHops", "The most links in a path, 1 to 10.", a => a.DefaultValue = 6)
             .Argument<ListGraphType<NonNullGraphType<LinkKindGraphType>>>("links", "Only follow these kinds of link; all when absent.")
             .Argument<IntGraphType>("limit", "The most paths to return, 1 to 100.", a => a.DefaultValue = 10)
+            .WithComplexityImpact(AnalysisComplexity.Paths)
             .ResolveAsync(async c => await PathsAsync(c));
 
     /// <summary>The paths asked for, each with its nodes in order from <c>fromId</c> to <c>toId</c> and its edges in order.</summary>

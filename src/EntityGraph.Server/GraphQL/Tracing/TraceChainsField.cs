@@ -17,6 +17,7 @@ internal static class TraceChainsField
         query.Field<NonNullGraphType<TraceResultGraphType>>("traceChains")
             .Description("The intermediary chains by which goods went from a supplier to restricted end users (DOWNSTREAM), or reached an end user from suppliers in target countries (UPSTREAM), grouped by route, with the shipments as evidence, the end user's restriction and a score with its reasons.")
             .Argument<NonNullGraphType<TraceInputGraphType>>("input", "What to trace.")
+            .WithComplexityImpact(AnalysisComplexity.Trace)
             .ResolveAsync(ResolveAsync);
 
     private static async Task<object?> ResolveAsync(IResolveFieldContext context)

@@ -23,6 +23,7 @@ internal static class TradeFlowsField
             .Argument<TradeFlowFilterInputGraphType>("filter", "Which shipments count; all when absent.")
             .Argument<ListGraphType<NonNullGraphType<TradeFlowDimensionGraphType>>>("groupBy", "The dimensions to break the flows down by; an empty list gives one row per period.", a => a.DefaultValue = DefaultGroupBy)
             .Argument<TradePeriodGraphType>("period", "The period to sum over.", a => a.DefaultValue = TradePeriod.Year)
+            .WithComplexityImpact(AnalysisComplexity.TradeFlows)
             .ResolveAsync(async c => await new TradeFlowCalculator(c.Store()).CalculateAsync(Read(c), c.CancellationToken));
 
     private static TradeFlowRequest Read(IResolveFieldContext context)
