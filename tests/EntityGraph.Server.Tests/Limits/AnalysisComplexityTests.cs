@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
 using EntityGraph.Server.Tests.Support;
 
 namespace EntityGraph.Server.Tests.Limits;
@@ -14,9 +16,12 @@ public sealed class AnalysisComplexityTests
     [Fact]
     public async Task five_thousand_aliased_traces_are_refused_with_limit_exceeded_before_any_runs()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
-        var query = Aliased(5_000, """traceChains(input: { startId: "acme", direction: DOWNSTREAM }) { totalRoutes }""");
-        await server.QueryAsync(Aliased(2, """traceChains(input: { startId: "acme", direction: DOWNSTREAM }) { totalRoutes }"""));
+        var store = default(SlowStartStore);
+        await using var server = await EntityGraphTestServer.StartAsync(
+            Fixtures.Reseller().Entities,
+            settings: new Dictionary<string, string?> { ["EntityGraph:Limits:ExecutionTimeout"] = "00:01:00" },
+            services: StoreDecoration.With(inner => store = new SlowStartStore(inner)));
+        var query = Aliased(5_000, $$"""traceChains(input: { startId: "{{SlowStartStore.StartId}}", direction: DOWNSTREAM }) { totalRoutes }""");
 
         var clock = Stopwatch.StartNew();
         var (status, body) = await server.PostAsync(query);
@@ -25,8 +30,9 @@ public sealed class AnalysisComplexityTests
         Assert.Equal(400, status);
         Assert.Equal("LIMIT_EXCEEDED", CodeOf(body));
         Assert.Null(body["data"]);
-        // Reading and validating 5,000 fields is all it costs; the bound leaves room for a loaded machine.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.False(store!.StartAsked);
+        // A trace that ran would wait 30 s on its start party; reading and validating the fields is all the refusal costs.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
     [Theory]
@@ -55,5 +61,24 @@ public sealed class AnalysisComplexityTests
         var data = await server.QueryAsync(Aliased(20, """traceChains(input: { startId: "acme", direction: DOWNSTREAM }) { totalRoutes }"""));
 
         Assert.Equal(20, data.AsObject().Count);
+    }
+
+    /// <summary>A real store that takes 30 s to read the trace's start party, and says whether anyone asked for it.</summary>
+    private sealed class SlowStartStore(IGraphStore inner) : DelegatingGraphStore(inner)
+    {
+        public const string StartId = "slow-start";
+
+        public bool StartAsked { get; private set; }
+
+        public override async Task<IReadOnlyList<Party>> GetPartiesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        {
+            if (ids.Contains(StartId))
+            {
+                StartAsked = true;
+                await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+
+            return await base.GetPartiesAsync(ids, cancellationToken);
+        }
     }
 }
