@@ -51,7 +51,9 @@ public static class EntityGraphServiceCollectionExtensions
             .AddGraphTypes(typeof(EntityGraphSchema).Assembly)
             // Names are often Cyrillic or Chinese; JSON responses are never embedded in HTML, so they need not be escaped.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-            .AddErrorInfoProvider(sp => new EntityGraphErrorInfoProvider(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()))
+            .AddErrorInfoProvider(sp => new EntityGraphErrorInfoProvider(
+                sp.GetRequiredService<IHostEnvironment>().IsDevelopment(),
+                sp.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxDepth))
             .AddComplexityAnalyzer((complexity, sp) =>
             {
                 var limits = sp.GetRequiredService<IOptions<LimitsOptions>>().Value;

@@ -14,7 +14,8 @@ public sealed class LimitsOptions
 
     /// <summary>
     /// The largest complexity a query may have, as GraphQL.NET's complexity analyzer estimates it: each
-    /// field costs 1, list fields multiply their children by <c>first</c>/<c>limit</c> or 5 when absent.
+    /// field costs 1, list fields multiply their children by <c>first</c>/<c>limit</c> or 5 when absent,
+    /// and the analysis fields weigh what they cost (see <c>GraphQL/AnalysisComplexity.cs</c>).
     /// </summary>
     public int MaxComplexity { get; set; } = 50_000;
 

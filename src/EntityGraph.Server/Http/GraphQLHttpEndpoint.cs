@@ -5,6 +5,7 @@ using EntityGraph.Server.Hosting;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace EntityGraph.Server.Http;
@@ -84,6 +85,8 @@ internal sealed class GraphQLHttpEndpoint(
                 context.Exception.Data[EntityGraphErrorInfoProvider.CorrelationIdKey] = correlationId;
                 if (context.OriginalException is StoreUnavailableException unavailable)
                     logger.LogWarning("{Reason} (correlation id {CorrelationId})", unavailable.Message, correlationId);
+                else if (context.OriginalException is GraphQLMaxDepthExceededException)
+                    logger.LogWarning("GraphQL request refused: nested too deeply for the parser (correlation id {CorrelationId})", correlationId);
                 else if (!TimedOut(http, timeout))
                     logger.LogError(context.OriginalException, "Unhandled exception in {Field} (correlation id {CorrelationId})", context.FieldContext?.Path is { } path ? string.Join('.', path) : "the request", correlationId);
                 return Task.CompletedTask;
@@ -123,7 +126,7 @@ internal sealed class GraphQLHttpEndpoint(
         {
             document = GraphQLParser.Parser.Parse(request.Query);
         }
-        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        catch (GraphQLParserException)
         {
             return false;
         }

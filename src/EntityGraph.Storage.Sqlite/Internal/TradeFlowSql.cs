@@ -117,6 +117,4 @@ internal static class TradeFlowSql
 
         return buckets;
     }
-
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

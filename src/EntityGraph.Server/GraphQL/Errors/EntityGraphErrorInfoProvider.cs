@@ -4,15 +4,16 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors;
 using GraphQL.Validation.Errors.Custom;
+using GraphQLParser.Exceptions;
 
 namespace EntityGraph.Server.GraphQL.Errors;
 
 /// <summary>
-/// Shapes errors for clients: limits become <c>LIMIT_EXCEEDED</c>, an unreachable store <c>STORE_UNAVAILABLE</c>, values that do not fit an
+/// Shapes errors for clients: limits (including a document nested too deeply for the parser) become <c>LIMIT_EXCEEDED</c>, an unreachable store <c>STORE_UNAVAILABLE</c>, values that do not fit an
 /// argument become <c>BAD_USER_INPUT</c>, and unexpected exceptions become "Internal error" with a
 /// correlation id — their type, message and stack trace stay in the log unless in Development.
 /// </summary>
-internal sealed class EntityGraphErrorInfoProvider(bool exposeDetails) : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeDetails })
+internal sealed class EntityGraphErrorInfoProvider(bool exposeDetails, int maxDepth) : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = exposeDetails })
 {
     /// <summary>The key under which the unhandled-exception handler leaves the correlation id on the exception.</summary>
     public const string CorrelationIdKey = "EntityGraph.CorrelationId";
@@ -26,6 +27,16 @@ internal sealed class EntityGraphErrorInfoProvider(bool exposeDetails) : ErrorIn
             {
                 Message = unavailable.Message,
                 Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.StoreUnavailable, ["correlationId"] = unavailable.Data[CorrelationIdKey] as string },
+            };
+        }
+
+        // The parser stops before the depth limit can be checked; to the client it is the same limit.
+        if (executionError is UnhandledError { InnerException: GraphQLMaxDepthExceededException })
+        {
+            return new ErrorInfo
+            {
+                Message = $"The query is nested too deeply to read; the most fields a query may nest is {maxDepth}.",
+                Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.LimitExceeded },
             };
         }
 

@@ -1,6 +1,8 @@
 using EntityGraph.Core.Indexing;
 using EntityGraph.Core.Storage;
+using EntityGraph.Server.Hosting;
 using GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace EntityGraph.Server.GraphQL.Loading;
 
@@ -16,4 +18,7 @@ internal static class ResolveFieldContextExtensions
     /// <summary>The store's in-memory trade index, if the server keeps one.</summary>
     public static ITradeIndexSource? TradeIndex(this IResolveFieldContext context) =>
         context.RequestServices!.GetService<ITradeIndexSource>();
+
+    public static LimitsOptions Limits(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IOptions<LimitsOptions>>().Value;
 }

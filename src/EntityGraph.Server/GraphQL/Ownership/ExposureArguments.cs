@@ -25,8 +25,4 @@ internal static class ExposureArguments
             context.Loaders().Exposure(partyId, rule, asOf),
             exposure => exposure ?? throw GraphErrors.NotFound($"partyId: no party has the id '{partyId}'."));
     }
-
-    /// <summary>The verdict, awaited on its own (not batched); for resolvers that need it to go on.</summary>
-    public static Task<Exposure> ExposureAsync(this IResolveFieldContext context, string partyId) =>
-        context.Exposure(partyId).GetResultAsync(context.CancellationToken);
 }

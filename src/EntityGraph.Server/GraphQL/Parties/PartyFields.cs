@@ -39,9 +39,9 @@ internal static class PartyFields
     {
         AddInterfaceFields(type);
         type.Field<NonNullGraphType<BooleanGraphType>>("blocked").Description("Whether the party is blocked under the ownership rule on the day: directly sanctioned, or blocked owners hold 50% or more. See `exposure` for why.")
-            .WithExposureArguments().Resolve(c => new MappedResult<Exposure, bool>(c.Exposure(c.Source.Id), e => e.Blocked));
+            .WithExposureArguments().WithComplexityImpact(AnalysisComplexity.Exposure).Resolve(c => new MappedResult<Exposure, bool>(c.Exposure(c.Source.Id), e => e.Blocked));
         type.Field<NonNullGraphType<ExposureGraphType>>("exposure").Description("The ownership-rule verdict for the party on the day, with the owners, percentages and sanctions behind it.")
-            .WithExposureArguments().Resolve(c => c.Exposure(c.Source.Id));
+            .WithExposureArguments().WithComplexityImpact(AnalysisComplexity.Exposure).Resolve(c => c.Exposure(c.Source.Id));
         type.AddRedFlagsField();
         type.Field<NonNullGraphType<StringGraphType>>("schema").Description("The FtM schema the party was given (e.g. Company, PublicBody).").Resolve(c => c.Source.Schema);
         type.Field<DateTimeOffsetGraphType>("firstSeen").Description("When any dataset first carried this party.").Resolve(c => c.Source.Provenance.FirstSeen);

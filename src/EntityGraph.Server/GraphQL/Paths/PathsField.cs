@@ -3,18 +3,15 @@ using EntityGraph.Core.Model;
 using EntityGraph.Server.GraphQL.Errors;
 using EntityGraph.Server.GraphQL.Graph;
 using EntityGraph.Server.GraphQL.Loading;
-using EntityGraph.Server.Hosting;
 using GraphQL;
-using GraphQL.Builders;
 using GraphQL.Types;
-using Microsoft.Extensions.Options;
 
 namespace EntityGraph.Server.GraphQL.Paths;
 
-/// <summary>The arguments of <c>paths</c>, their checks, and the connections drawn as graph paths.</summary>
+/// <summary>The <c>paths</c> root field: its arguments, their checks, and the connections drawn as graph paths.</summary>
 internal static class PathsField
 {
-    public const string Description =
+    private const string Description =
         "The shortest connections between two nodes over any links, followed either way: paths with no node twice, shortest first, " +
         "then by the ids of their nodes and of their links. When fewer shortest paths exist than `limit`, longer ones (up to `maxHops`) follow. " +
         "Shipments and addresses are nodes, so two parties on one shipment or at one address are 2 hops apart. " +
@@ -22,17 +19,21 @@ internal static class PathsField
         "The search reads a bounded number of links; when that bound cut it, shorter or other paths may exist, " +
         "and the response says so with `extensions.truncated.<field>: true`.";
 
-    public static FieldBuilder<TSource, object> WithPathArguments<TSource>(this FieldBuilder<TSource, object> field) =>
-        field.Argument<NonNullGraphType<IdGraphType>>("fromId", "The FtM id of the node the paths start from.")
+    public static void AddPathsField(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GraphPathGraphType>>>>("paths")
+            .Description(Description)
+            .Argument<NonNullGraphType<IdGraphType>>("fromId", "The FtM id of the node the paths start from.")
             .Argument<NonNullGraphType<IdGraphType>>("toId", "The FtM id of the node the paths end at; not the same as `fromId`.")
             .Argument<IntGraphType>("maxHops", "The most links in a path, 1 to 10.", a => a.DefaultValue = 6)
             .Argument<ListGraphType<NonNullGraphType<LinkKindGraphType>>>("links", "Only follow these kinds of link; all when absent.")
-            .Argument<IntGraphType>("limit", "The most paths to return, 1 to 100.", a => a.DefaultValue = 10);
+            .Argument<IntGraphType>("limit", "The most paths to return, 1 to 100.", a => a.DefaultValue = 10)
+            .WithComplexityImpact(AnalysisComplexity.Paths)
+            .ResolveAsync(async c => await PathsAsync(c));
 
     /// <summary>The paths asked for, each with its nodes in order from <c>fromId</c> to <c>toId</c> and its edges in order.</summary>
-    public static async Task<IReadOnlyList<GraphPath>> PathsAsync(this IResolveFieldContext context)
+    private static async Task<IReadOnlyList<GraphPath>> PathsAsync(IResolveFieldContext context)
     {
-        var limits = context.RequestServices!.GetRequiredService<IOptions<LimitsOptions>>().Value;
+        var limits = context.Limits();
         var fromId = context.GetArgument<string>("fromId");
         var toId = context.GetArgument<string>("toId");
         var maxHops = context.GetArgument("maxHops", 6);
@@ -65,7 +66,7 @@ internal static class PathsField
         var entities = nodeIds.Count == 0
             ? []
             : (await store.GetEntitiesAsync(nodeIds, context.CancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var nodes = nodeIds.ToDictionary(id => id, id => entities.TryGetValue(id, out var entity) ? NeighbourhoodExplorer.Node(entity) : NeighbourhoodExplorer.Unknown(id), StringComparer.Ordinal);
+        var nodes = nodeIds.ToDictionary(id => id, id => GraphNode.Of(id, entities), StringComparer.Ordinal);
         return [.. result.Connections.Select(c => new GraphPath(
             [.. c.NodeIds.Select(id => nodes[id])],
             [.. c.Links.Select(l => new GraphEdge(l, l.Share?.Text ?? l.Role))]))];

@@ -13,6 +13,7 @@ internal static class RedFlagFields
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RedFlagGraphType>>>>("redFlags")
             .Description("The red flags raised on the party on the day under the ownership rule, in the order of `RedFlagCode` (whose values' descriptions give each exact rule), each with a quotable sentence and its evidence. An empty list means no rule applies to the data held.")
             .WithExposureArguments()
+            .WithComplexityImpact(AnalysisComplexity.RedFlags)
             .Resolve(c =>
             {
                 var rule = c.GetArgument("rule", OwnershipRule.Ofac);

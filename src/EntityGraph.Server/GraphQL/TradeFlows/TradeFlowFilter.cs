@@ -2,7 +2,7 @@ using EntityGraph.Core.Model;
 
 namespace EntityGraph.Server.GraphQL.TradeFlows;
 
-/// <summary>The <c>TradeFlowFilter</c> input as GraphQL.NET reads it; validated by <see cref="TradeFlowArguments"/>.</summary>
+/// <summary>The <c>TradeFlowFilter</c> input as GraphQL.NET reads it; validated by <see cref="TradeFlowsField"/>.</summary>
 public sealed class TradeFlowFilter
 {
     public PartialDate? From { get; set; }

@@ -5,27 +5,26 @@ using EntityGraph.Core.Storage;
 using EntityGraph.Server.GraphQL.Errors;
 using EntityGraph.Server.GraphQL.Loading;
 using GraphQL;
-using GraphQL.Builders;
 using GraphQL.Types;
 
 namespace EntityGraph.Server.GraphQL.TradeFlows;
 
-/// <summary>The arguments of <c>tradeFlows</c>, how they are read and checked, and the answer they ask for.</summary>
-internal static class TradeFlowArguments
+/// <summary>The <c>tradeFlows</c> root field: its arguments, how they are read and checked, and the answer they ask for.</summary>
+internal static class TradeFlowsField
 {
     /// <summary>The most rows one answer carries; beyond it the result says <c>truncated</c>.</summary>
     public const int MaxRows = 10_000;
 
     private static readonly TradeFlowDimension[] DefaultGroupBy = [TradeFlowDimension.SenderCountry, TradeFlowDimension.ReceiverCountry];
 
-    public static FieldBuilder<TSource, object> WithTradeFlowArguments<TSource>(this FieldBuilder<TSource, object> field) => field
-        .Argument<TradeFlowFilterInputGraphType>("filter", "Which shipments count; all when absent.")
-        .Argument<ListGraphType<NonNullGraphType<TradeFlowDimensionGraphType>>>("groupBy", "The dimensions to break the flows down by; an empty list gives one row per period.", a => a.DefaultValue = DefaultGroupBy)
-        .Argument<TradePeriodGraphType>("period", "The period to sum over.", a => a.DefaultValue = TradePeriod.Year);
-
-    /// <summary>The trade flows the field's arguments ask for.</summary>
-    public static Task<TradeFlowResult> TradeFlowsAsync(this IResolveFieldContext context) =>
-        new TradeFlowCalculator(context.Store()).CalculateAsync(Read(context), context.CancellationToken);
+    public static void AddTradeFlowsField(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<TradeFlowResultGraphType>>("tradeFlows")
+            .Description("Shipment count and value per period and group (sender/receiver country, HS-6, HS-4, CHPL tier), with the change against the same group in the period before: the figure behind \"exports of high-priority items from Kyrgyzstan to Russia rose 145% in 2022\".")
+            .Argument<TradeFlowFilterInputGraphType>("filter", "Which shipments count; all when absent.")
+            .Argument<ListGraphType<NonNullGraphType<TradeFlowDimensionGraphType>>>("groupBy", "The dimensions to break the flows down by; an empty list gives one row per period.", a => a.DefaultValue = DefaultGroupBy)
+            .Argument<TradePeriodGraphType>("period", "The period to sum over.", a => a.DefaultValue = TradePeriod.Year)
+            .WithComplexityImpact(AnalysisComplexity.TradeFlows)
+            .ResolveAsync(async c => await new TradeFlowCalculator(c.Store()).CalculateAsync(Read(c), c.CancellationToken));
 
     private static TradeFlowRequest Read(IResolveFieldContext context)
     {

@@ -6,17 +6,24 @@ using EntityGraph.Server.GraphQL.Errors;
 using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.Hosting;
 using GraphQL;
-using Microsoft.Extensions.Options;
+using GraphQL.Types;
 
 namespace EntityGraph.Server.GraphQL.Tracing;
 
-/// <summary>The <c>traceChains</c> query: checks the input against the limits, then runs the chain tracer with the ownership rule asked for.</summary>
-internal static class TraceChains
+/// <summary>The <c>traceChains</c> root field: checks the input against the limits, then runs the chain tracer with the ownership rule asked for.</summary>
+internal static class TraceChainsField
 {
-    public static async Task<object?> ResolveAsync(IResolveFieldContext context)
+    public static void AddTraceChainsField(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<TraceResultGraphType>>("traceChains")
+            .Description("The intermediary chains by which goods went from a supplier to restricted end users (DOWNSTREAM), or reached an end user from suppliers in target countries (UPSTREAM), grouped by route, with the shipments as evidence, the end user's restriction and a score with its reasons.")
+            .Argument<NonNullGraphType<TraceInputGraphType>>("input", "What to trace.")
+            .WithComplexityImpact(AnalysisComplexity.Trace)
+            .ResolveAsync(ResolveAsync);
+
+    private static async Task<object?> ResolveAsync(IResolveFieldContext context)
     {
         var input = context.GetArgument<TraceInput>("input");
-        var limits = context.RequestServices!.GetRequiredService<IOptions<LimitsOptions>>().Value;
+        var limits = context.Limits();
         var query = ToQuery(input, limits);
         var store = context.Store();
         if ((await store.GetPartiesAsync([query.StartId], context.CancellationToken)).Count == 0)
