@@ -2,7 +2,7 @@ namespace EntityGraph.Core.Analysis.Paths;
 
 /// <summary>
 /// A lower bound on each node's distance to the end of the paths, worked out for each length the paths
-/// are enumerated at. See docs/paths.md#the-distance-bound.
+/// are enumerated at. See docs/paths.md#the-distance-bound and docs/paths.md#why-enumeration-is-exact.
 /// </summary>
 internal sealed class DistanceBounds(SearchBall forward, SearchBall backward, EdgeOrder order, KnownLinks links)
 {

@@ -5,6 +5,7 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// <summary>
 /// The steps a path may take from a node with some links left: those whose heads can still reach the end
 /// in time, in order of the heads' ids, worked out once per node and links left for one length.
+/// See docs/paths.md#step-tables.
 /// </summary>
 /// <param name="roleLinks">The index's role links.</param>
 /// <param name="links">The store's links taken in.</param>
@@ -24,15 +25,8 @@ internal sealed class StepTable(IndexRoleLinks roleLinks, KnownLinks links, Edge
 
     /// <summary>
     /// The steps from a node whose heads can still reach the end in the links left after them, in order
-    /// of the heads' ids. The index's edges come in order; the bound filters them before the store's few
-    /// are merged in and the steps grouped: of a hub's tens of thousands of links only a few lead
-    /// anywhere near the end.
+    /// of the heads' ids; kept unless the node has few links, whose steps leave out the heads on the route.
     /// </summary>
-    /// <remarks>
-    /// A node with a few links (a shipment, most often) is worked out again on every visit, leaving out
-    /// the heads already on the route, and not kept: a hub's ten thousand shipments are each visited once
-    /// or twice, and most of them lead only back to the hub.
-    /// </remarks>
     public Step[] From(int node, int remaining)
     {
         if (_steps.TryGetValue((node, remaining), out var steps))
