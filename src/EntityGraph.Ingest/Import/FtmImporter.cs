@@ -57,21 +57,10 @@ public sealed class FtmImporter
         var run = ImportRun.Start(dataset);
         var clock = Stopwatch.StartNew();
 
-        var channel = Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(BatchesInFlight)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        var channel = CreateBatchChannel();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Factory.StartNew(
-            () => Produce(reader, channel.Writer, options.BatchSize, stop.Token),
-            stop.Token,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-
-        long lines = 0, accepted = 0, rejected = 0;
-        var bySchema = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var producer = StartReading(reader, channel.Writer, options.BatchSize, stop.Token);
+        var tally = new ImportTally();
         await using var rejects = new RejectsFile(options.RejectsPath ?? DefaultRejectsPath(source));
         // Disposed after the last batch, on failure too: the store rebuilds what it set aside.
         await using var bulkLoad = await _store.BeginBulkLoadAsync(stop.Token);
@@ -79,36 +68,8 @@ public sealed class FtmImporter
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
             {
-                var refused = batch.Rejected;
-                if (batch.Entities.Count > 0)
-                {
-                    var result = await _store.UpsertAsync(batch.Entities, run, stop.Token);
-                    var storeReasons = result.Rejected
-                        .GroupBy(r => r.Index)
-                        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Reason)]);
-                    for (var i = 0; i < batch.Entities.Count; i++)
-                    {
-                        if (storeReasons.TryGetValue(i, out var reasons))
-                        {
-                            refused.Add(new RejectedLine(batch.LineNumbers[i], reasons, batch.Originals[i]));
-                            continue;
-                        }
-
-                        accepted++;
-                        var schema = batch.Entities[i].Schema;
-                        bySchema[schema] = bySchema.GetValueOrDefault(schema) + 1;
-                    }
-                }
-
-                if (refused.Count > 0)
-                {
-                    rejected += refused.Count;
-                    refused.Sort((a, b) => a.Line.CompareTo(b.Line));
-                    await rejects.WriteAsync(refused, stop.Token);
-                }
-
-                lines = batch.LinesRead;
-                progress?.Report(new ImportProgress(lines, accepted, rejected, batch.BytesRead, reader.TotalBytes, clock.Elapsed));
+                await StoreBatchAsync(batch, run, tally, rejects, stop.Token);
+                progress?.Report(new ImportProgress(tally.Lines, tally.Accepted, tally.Rejected, batch.BytesRead, reader.TotalBytes, clock.Elapsed));
             }
 
             await producer;
@@ -117,20 +78,70 @@ public sealed class FtmImporter
         }
         catch
         {
-            await stop.CancelAsync();
-            try
-            {
-                await producer;
-            }
-            catch (Exception)
-            {
-                // The first failure is the one worth reporting; the producer only stopped because of it.
-            }
-
+            await StopReadingAsync(stop, producer);
             throw;
         }
 
-        return new ImportSummary(source, dataset, lines, accepted, rejected, bySchema, clock.Elapsed, rejects.Created ? rejects.Path : null);
+        return new ImportSummary(source, dataset, tally.Lines, tally.Accepted, tally.Rejected, tally.BySchema, clock.Elapsed, rejects.Created ? rejects.Path : null);
+    }
+
+    private static Channel<ImportBatch> CreateBatchChannel() =>
+        Channel.CreateBounded<ImportBatch>(new BoundedChannelOptions(BatchesInFlight)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+    /// <summary>Starts parsing and validating the lines on a thread of their own, handing batches to <paramref name="writer"/>.</summary>
+    private Task StartReading(FtmLineReader reader, ChannelWriter<ImportBatch> writer, int batchSize, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () => Produce(reader, writer, batchSize, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+    /// <summary>Upserts a batch's valid entities, counts what the store took, and writes every refused line to the rejects file.</summary>
+    private async Task StoreBatchAsync(ImportBatch batch, ImportRun run, ImportTally tally, RejectsFile rejects, CancellationToken cancellationToken)
+    {
+        var refused = batch.Rejected;
+        if (batch.Entities.Count > 0)
+        {
+            var result = await _store.UpsertAsync(batch.Entities, run, cancellationToken);
+            var storeReasons = result.Rejected
+                .GroupBy(r => r.Index)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Reason)]);
+            for (var i = 0; i < batch.Entities.Count; i++)
+            {
+                if (storeReasons.TryGetValue(i, out var reasons))
+                    refused.Add(new RejectedLine(batch.LineNumbers[i], reasons, batch.Originals[i]));
+                else
+                    tally.Accept(batch.Entities[i].Schema);
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            tally.Rejected += refused.Count;
+            refused.Sort((a, b) => a.Line.CompareTo(b.Line));
+            await rejects.WriteAsync(refused, cancellationToken);
+        }
+
+        tally.Lines = batch.LinesRead;
+    }
+
+    /// <summary>Stops the reading thread after a failure and waits for it.</summary>
+    private static async Task StopReadingAsync(CancellationTokenSource stop, Task producer)
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await producer;
+        }
+        catch (Exception)
+        {
+            // The first failure is the one worth reporting; the producer only stopped because of it.
+        }
     }
 
     private void Produce(FtmLineReader reader, ChannelWriter<ImportBatch> writer, int batchSize, CancellationToken cancellationToken)
@@ -180,6 +191,25 @@ public sealed class FtmImporter
         {
             if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
                 throw new InvalidOperationException("The import stopped taking batches.");
+        }
+    }
+
+    /// <summary>What an import has counted so far.</summary>
+    private sealed class ImportTally
+    {
+        public long Lines { get; set; }
+
+        public long Accepted { get; private set; }
+
+        public long Rejected { get; set; }
+
+        public SortedDictionary<string, long> BySchema { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Counts an entity the store took.</summary>
+        public void Accept(string schema)
+        {
+            Accepted++;
+            BySchema[schema] = BySchema.GetValueOrDefault(schema) + 1;
         }
     }
 }

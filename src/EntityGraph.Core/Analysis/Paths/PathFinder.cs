@@ -6,7 +6,7 @@ namespace EntityGraph.Core.Analysis.Paths;
 
 /// <summary>
 /// Finds the k shortest simple connections between two nodes over any kinds of link, shortest first.
-/// A bidirectional breadth-first search grows a ball around each end, one level at a time on the side
+/// A bidirectional breadth-first search grows a ball around each end, one level at a time on the end
 /// with fewer links to read (as far as the trade index of an <see cref="ITradeIndexSource"/> tells; else
 /// the smaller frontier); once the balls together span the length wanted, every path of that length is
 /// enumerated in memory, pruned by a lower bound on each node's distance to the end. The length grows
@@ -14,28 +14,7 @@ namespace EntityGraph.Core.Analysis.Paths;
 /// fewer shortest paths exist than asked for, longer ones follow. The links of a node are read at most
 /// once per direction: once in all when links are followed both ways.
 /// </summary>
-/// <remarks>
-/// Paths are about connection, not about what holds today: links count whatever their dates.
-/// Parallel links between the same two nodes (an ownership and a directorship, say) are different
-/// evidence and so make different paths. Ties in length are ordered by the ids of the nodes along
-/// the path, then by the ids of the links.
-/// <para>
-/// When the trade index holds the role links (SQLite's does), the sender, receiver and declarant links
-/// around parties and shipments are taken from it as numbers, and the store is asked, in at most two
-/// calls a level, only for links of other kinds around them and for every link around other nodes.
-/// The last level needs only the links between the two frontiers, so those store calls go to whichever
-/// frontier has fewer nodes to ask about.
-/// </para>
-/// <para>
-/// When the index only counts shipments (Neo4j's trade stream carries no links), every link is read from
-/// the store, and at the last level, following links both ways with counts as current as the store, a hub
-/// party's shipment links need not be read for it: each has a shipment at its other end, so reading the
-/// shipments (and other non-parties) of both frontiers, and only the other kinds of link around the
-/// trading parties of the expanded one, finds every such link, in two store calls. It is chosen when its
-/// estimate is the smaller. Either way the store keeps the links of nodes with many of them for the
-/// searches after.
-/// </para>
-/// </remarks>
+/// <remarks>See docs/paths.md for how the search works and why it finds every path it should.</remarks>
 public sealed class PathFinder(IGraphStore store, ITradeIndexSource? indexSource = null)
 {
     private static readonly LinkKind[] ShipmentRoles = [LinkKind.Sent, LinkKind.Received, LinkKind.Declared];
@@ -52,34 +31,15 @@ public sealed class PathFinder(IGraphStore store, ITradeIndexSource? indexSource
         var expansions = 0;
         for (var length = 1; length <= query.MaxHops; length++)
         {
-            if (search.NextSide() is { } side)
+            if (search.NextBallToGrow() is { } ball)
             {
-                search.BeginLevel(side);
-                var toRead = search.ToRead(side);
-                var (taken, cut) = search.ReadIndex(toRead, query.LinkBudget - linksRead);
+                var (taken, storeCalls) = await GrowAsync(search, ball, query.LinkBudget - linksRead, kinds, counts, cancellationToken);
                 linksRead += taken;
-                var reads = cut ? []
-                    : search.IndexHoldsRoleLinks ? StoreReads(search, side, toRead, kinds)
-                    : Reads(search, side, toRead, kinds, counts).Select(read => (read.Nodes, read.Kinds, side.Fetch));
-                foreach (var (nodes, readKinds, direction) in reads)
-                {
-                    var remaining = query.LinkBudget - linksRead;
-                    // One more than the budget allows, to tell a cut from a frontier that had exactly that many.
-                    var limit = remaining == int.MaxValue ? remaining : remaining + 1;
-                    var read = await store.ExpandAsync(new LinkExpansion(nodes, readKinds, direction, Limit: limit), cancellationToken);
-                    expansions++;
-                    cut = read.Count > remaining;
-                    search.AddLinks(cut ? read.Take(remaining) : read);
-                    linksRead += Math.Min(read.Count, remaining);
-                    if (cut)
-                        break;
-                }
-
-                search.EndLevel(cut);
+                expansions += storeCalls;
             }
             else if (!search.Met)
             {
-                // One side has nothing left to expand and the two never met: there is no path at all.
+                // One ball has nothing left to grow into and the two never met: there is no path at all.
                 break;
             }
 
@@ -92,23 +52,56 @@ public sealed class PathFinder(IGraphStore store, ITradeIndexSource? indexSource
     }
 
     /// <summary>
+    /// Grows a ball by one level: takes in the index's links around its frontier, then those the store
+    /// returns, at most <paramref name="budget"/> links in all. Returns how many it took in and how many
+    /// times it asked the store. See docs/paths.md#the-link-budget-and-truncation.
+    /// </summary>
+    private async Task<(int Taken, int StoreCalls)> GrowAsync(
+        PathSearch search, SearchBall ball, int budget, IReadOnlyCollection<LinkKind>? kinds, PartyShipmentCounts? counts, CancellationToken cancellationToken)
+    {
+        search.BeginLevel(ball);
+        var toRead = search.NodesToRead(ball);
+        var (taken, cut) = search.ReadIndex(toRead, budget);
+        var reads = cut ? []
+            : search.IndexHoldsRoleLinks ? StoreCallsBesideTheIndex(search, ball, toRead, kinds)
+            : StoreCalls(search, ball, toRead, kinds, counts).Select(read => (read.Nodes, read.Kinds, ball.ReadDirection));
+        var storeCalls = 0;
+        foreach (var (nodes, readKinds, direction) in reads)
+        {
+            var remaining = budget - taken;
+            // One more than the budget allows, to tell a cut from a frontier that had exactly that many.
+            var limit = remaining == int.MaxValue ? remaining : remaining + 1;
+            var read = await store.ExpandAsync(new LinkExpansion(nodes, readKinds, direction, Limit: limit), cancellationToken);
+            storeCalls++;
+            cut = read.Count > remaining;
+            search.AddLinks(cut ? read.Take(remaining) : read);
+            taken += Math.Min(read.Count, remaining);
+            if (cut)
+                break;
+        }
+
+        search.EndLevel(cut);
+        return (taken, storeCalls);
+    }
+
+    /// <summary>
     /// The store calls of one level when the index holds the role links: the links of other kinds around
     /// trading parties and the shipments that have some, and every link around any other node. On the last
     /// level only the links between the two frontiers are new, and they are read around whichever frontier
     /// has fewer nodes to ask the store about: the expanded one in its direction, or the other in the other's.
     /// Calls with no node or no kind are left out.
     /// </summary>
-    private static IEnumerable<(IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds, LinkDirection Direction)> StoreReads(
-        PathSearch search, PathSearch.Side side, IReadOnlyList<int> toRead, IReadOnlyCollection<LinkKind>? kinds)
+    private static IEnumerable<(IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds, LinkDirection Direction)> StoreCallsBesideTheIndex(
+        PathSearch search, SearchBall ball, IReadOnlyList<int> toRead, IReadOnlyCollection<LinkKind>? kinds)
     {
         var (indexed, others) = search.StoreReads(toRead);
-        var direction = side.Fetch;
-        if (search.IsLast(side))
+        var direction = ball.ReadDirection;
+        if (search.IsLast(ball))
         {
-            var across = search.Other(side);
-            var (acrossIndexed, acrossOthers) = search.StoreReads(search.ToRead(across));
+            var across = search.Across(ball);
+            var (acrossIndexed, acrossOthers) = search.StoreReads(search.NodesToRead(across));
             if (acrossIndexed.Count + acrossOthers.Count < indexed.Count + others.Count)
-                (indexed, others, direction) = (acrossIndexed, acrossOthers, across.Fetch);
+                (indexed, others, direction) = (acrossIndexed, acrossOthers, across.ReadDirection);
         }
 
         var reads = new List<(IReadOnlyList<string>, IReadOnlyCollection<LinkKind>?, LinkDirection)>();
@@ -120,18 +113,18 @@ public sealed class PathFinder(IGraphStore store, ITradeIndexSource? indexSource
     }
 
     /// <summary>
-    /// The store calls of one level: the side's frontier; or at the last level, with current counts and
-    /// when it is estimated cheaper, the non-parties of both frontiers and the other links of the side's
+    /// The store calls of one level: the ball's frontier; or at the last level, with current counts and
+    /// when it is estimated cheaper, the non-parties of both frontiers and the other links of the ball's
     /// trading parties. Calls with no node are left out.
     /// </summary>
-    private static IEnumerable<(IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds)> Reads(
-        PathSearch search, PathSearch.Side side, IReadOnlyList<int> nodes, IReadOnlyCollection<LinkKind>? kinds, PartyShipmentCounts? counts)
+    private static IEnumerable<(IReadOnlyList<string> Nodes, IReadOnlyCollection<LinkKind>? Kinds)> StoreCalls(
+        PathSearch search, SearchBall ball, IReadOnlyList<int> nodes, IReadOnlyCollection<LinkKind>? kinds, PartyShipmentCounts? counts)
     {
         var toRead = nodes.Select(search.Id).ToList();
-        if (counts is null || side.Fetch != LinkDirection.Both || !search.IsLast(side))
+        if (counts is null || ball.ReadDirection != LinkDirection.Both || !search.IsLast(ball))
             return toRead.Count == 0 ? [] : [(toRead, kinds)];
         var parties = toRead.Where(counts.IsTradingParty).ToList();
-        var others = toRead.Concat(search.ToRead(search.Other(side)).Select(search.Id)).Where(n => !counts.IsTradingParty(n)).Distinct(StringComparer.Ordinal).ToList();
+        var others = toRead.Concat(search.NodesToRead(search.Across(ball)).Select(search.Id)).Where(n => !counts.IsTradingParty(n)).Distinct(StringComparer.Ordinal).ToList();
         var otherKinds = (kinds ?? Enum.GetValues<LinkKind>()).Except(ShipmentRoles).ToArray();
         var bothSides = PathSearch.EstimateLinks(others, counts) + (otherKinds.Length == 0 ? 0 : 2L * parties.Count);
         if (bothSides >= PathSearch.EstimateLinks(toRead, counts))
