@@ -355,20 +355,8 @@ internal sealed class TraceSearch : IDisposable
     private async Task JudgeAsync(IEnumerable<int> numbers, CancellationToken cancellationToken)
     {
         var fresh = numbers.Where(n => _flags.Set(n, PartyFlags.Judged)).ToList();
-        if (fresh.Count == 0)
-            return;
-        if (_graph.Index is { } index && _restrictions is INumberedRestrictionSource numbered)
-        {
-            // Parties of the index are judged by number; the others (a start that never traded) by id.
-            var inIndex = fresh.FindAll(n => n < index.Parties.Count);
-            await numbered.JudgeAsync(index, inIndex, _restricted, cancellationToken);
-            if (inIndex.Count == fresh.Count)
-                return;
-            fresh.RemoveAll(n => n < index.Parties.Count);
-        }
-
-        foreach (var (id, restriction) in await _restrictions.GetRestrictionsAsync(fresh.ConvertAll(_graph.Id), cancellationToken))
-            _restricted[_graph.Number(id)] = restriction;
+        if (fresh.Count > 0)
+            await _restrictions.JudgeByNumberAsync(_graph, fresh, _restricted, cancellationToken);
     }
 
     /// <summary>A step from a partial route to the next party, with the shipments to (or from) it that the time rule allows.</summary>
