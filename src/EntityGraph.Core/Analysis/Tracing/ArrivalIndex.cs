@@ -3,11 +3,8 @@ using EntityGraph.Core.Model;
 
 namespace EntityGraph.Core.Analysis.Tracing;
 
-/// <summary>
-/// Answers "may some arrival precede (or follow) this shipment": a few arrivals are scanned; more are
-/// sorted by their earliest day, with the running maximum of their latest day, and searched in
-/// logarithmic time.
-/// </summary>
+/// <summary>Answers "may some arrival precede (or follow) this shipment" for the arrivals of one partial route.</summary>
+/// <remarks>How, in logarithmic time: docs/tracing.md#the-arrival-index.</remarks>
 internal readonly struct ArrivalIndex
 {
     private const int Scanned = 8;

@@ -2,11 +2,8 @@ using EntityGraph.Core.Indexing;
 
 namespace EntityGraph.Core.Analysis.Tracing;
 
-/// <summary>
-/// Builds the routes a trace found in full: per hop, the shipments that take part in at least one valid
-/// sequence ending in the route's last hop. The search kept, per hop, those reachable by a valid sequence
-/// from the start; walking back from the end keeps those that also lead on to an end.
-/// </summary>
+/// <summary>Builds the routes a trace found in full: per hop, the shipments that take part in at least one valid sequence of the route.</summary>
+/// <remarks>Why walking back from the end keeps exactly those: docs/tracing.md#walking-back-from-the-end.</remarks>
 internal sealed class RouteBuilder(RouteStates routes, TraceGraph graph, RouteScorer scorer, IReadOnlyDictionary<int, Restriction> restricted, TraceQuery query)
 {
     private readonly bool _downstream = query.Direction == TraceDirection.Downstream;

@@ -23,7 +23,7 @@ internal readonly record struct RouteFacts(int Shipments, double? TotalValueUsd,
 
     /// <summary>
     /// These facts and those of more shipments. As a <paramref name="bound"/>, negative values count as
-    /// nothing, so that the facts of more shipments never score less than those of fewer.
+    /// nothing (why: docs/tracing.md#pruning-by-score-bound).
     /// </summary>
     public RouteFacts With(ArraySegment<int> rows, TradeColumns columns, bool bound)
     {

@@ -5,10 +5,9 @@ namespace EntityGraph.Core.Analysis.Tracing;
 
 /// <summary>
 /// The partial routes of one trace, numbered in the order they were found, each a link back to the one
-/// it extends, so that routes share their prefixes, with the rows of the shipments of its last hop that
-/// some valid sequence of shipments from the start reaches. Held in pooled arrays rather than an object
-/// each: a trace through a hub holds a hundred thousand of them.
+/// it extends and the rows of its last hop's shipments that a valid sequence from the start reaches.
 /// </summary>
+/// <remarks>Why prefixes are shared and arrays pooled: docs/tracing.md#partial-routes-share-their-prefixes.</remarks>
 internal sealed class RouteStates : IDisposable
 {
     private int[] _previous = ArrayPool<int>.Shared.Rent(256);
@@ -60,7 +59,7 @@ internal sealed class RouteStates : IDisposable
     /// The facts, as a bound, of every shipment the search reached on the route up to here, ending with
     /// <paramref name="ends"/> instead of this hop's arrivals; kept for each state, so routes sharing a prefix sum it once.
     /// </summary>
-    public RouteFacts Bound(int state, ArraySegment<int> ends, TradeColumns columns) =>
+    public RouteFacts BoundFacts(int state, ArraySegment<int> ends, TradeColumns columns) =>
         (_previous[state] < 0 ? RouteFacts.None : Reached(_previous[state], columns)).With(ends, columns, bound: true);
 
     private RouteFacts Reached(int state, TradeColumns columns)

@@ -98,7 +98,7 @@ internal sealed class TraceSearch : IDisposable
         else if (_targetCountries is not null)
             await ReadPartiesAsync(nextParties, cancellationToken);
 
-        // When a budget runs out here, the routes ending one step further are still kept; the search stops after them.
+        // When a budget runs out here, the routes ending one step further are still kept: docs/tracing.md#budgets.
         var stop = canGoOn && !_maximalRoutes && !await ExpandAsync(nextParties.Where(party => !IsEnd(party)), cancellationToken);
         var longer = AddSteps(length, canGoOn && !stop);
         return stop ? [] : longer;
@@ -200,6 +200,7 @@ internal sealed class TraceSearch : IDisposable
     }
 
     /// <summary>The shipments of a group that may follow (downstream) or precede (upstream) an arrival; the group itself when all may.</summary>
+    /// <remarks>Why some arrival is enough: docs/tracing.md#shipments-in-time.</remarks>
     private ArraySegment<int> ShipmentsInTime(ArraySegment<int> group, in ArrivalIndex arrivals)
     {
         var rows = group.AsSpan();
@@ -294,7 +295,7 @@ internal sealed class TraceSearch : IDisposable
             var length = _routes.Length(state);
             var route = partiesOfLength[length] ??= new int[length + 1];
             _routes.CopyParties(state, route);
-            bounds[i] = -_scorer.Points(new RouteEvidence(route, endUser, _restricted.GetValueOrDefault(endUser), _routes.Bound(state, lastHop, _columns)));
+            bounds[i] = -_scorer.Points(new RouteEvidence(route, endUser, _restricted.GetValueOrDefault(endUser), _routes.BoundFacts(state, lastHop, _columns)));
             order[i] = i;
         }
 
