@@ -52,7 +52,7 @@ public class TraceGraphTests
             foreach (var (store, index) in new (IGraphStore, ITradeIndexSource?)[] { (sqlite.Store, null), (indexed, indexed) })
             {
                 var graph = await TraceGraph.OpenAsync(store, index, filter, Ct);
-                var into = new Dictionary<int, Shipped>();
+                var into = new Dictionary<int, PartyShipments>();
                 var hub = graph.Number("hub");
                 var (read, cut) = await graph.ExpandAsync([hub, graph.Number("a")], downstream, budget, into, Ct);
                 var far = downstream ? graph.Columns.Receivers : graph.Columns.Senders;
@@ -72,7 +72,7 @@ public class TraceGraphTests
         {
             // The two earliest shipments: s1 (2022-01-01) and s2 (2022-02-01); grouped by customer.
             var graph = await TraceGraph.OpenAsync(indexed, indexed, ShipmentFilter.None, Ct);
-            var into = new Dictionary<int, Shipped>();
+            var into = new Dictionary<int, PartyShipments>();
             Assert.Equal((2, true), await graph.ExpandAsync([graph.Number("hub")], true, 2, into, Ct));
             Assert.Equal(["s1", "s2"], into[graph.Number("hub")].Rows.Select(row => graph.Columns.Ids[row]).Order(StringComparer.Ordinal));
         }

@@ -13,7 +13,7 @@ namespace EntityGraph.Core.Analysis.Tracing;
 /// <param name="rule">The ownership rule in force.</param>
 /// <param name="asOf">The day of evaluation.</param>
 /// <param name="cache">Verdicts kept between traces, if any.</param>
-public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule rule, DateOnly asOf, RestrictionCache? cache = null) : IRestrictionSource, INumberedRestrictionSource
+public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule rule, DateOnly asOf, RestrictionCache? cache = null) : IRestrictionSource
 {
     private readonly ExposureCalculator _calculator = new(store);
 
@@ -55,6 +55,22 @@ public sealed class OwnershipRuleRestrictions(IGraphStore store, OwnershipRule r
         foreach (var (id, restriction) in judged)
             result[id] = restriction;
         return result;
+    }
+
+    /// <summary>Parties of the trade index are judged by number; the others (a start that never traded) by id.</summary>
+    async Task IRestrictionSource.JudgeByNumberAsync(TraceGraph graph, List<int> parties, IDictionary<int, Restriction> into, CancellationToken cancellationToken)
+    {
+        if (graph.Index is { } index)
+        {
+            var inIndex = parties.FindAll(n => n < index.Parties.Count);
+            await JudgeAsync(index, inIndex, into, cancellationToken);
+            if (inIndex.Count == parties.Count)
+                return;
+            parties = parties.FindAll(n => n >= index.Parties.Count);
+        }
+
+        foreach (var (id, restriction) in await GetRestrictionsAsync(parties.ConvertAll(graph.Id), cancellationToken))
+            into[graph.Number(id)] = restriction;
     }
 
     /// <summary>

@@ -15,8 +15,8 @@ internal sealed class RowArena : IDisposable
     private int[] _chunk = [];
     private int _used;
 
-    /// <summary>Room for up to <paramref name="most"/> rows, to be kept with <see cref="Keep"/>.</summary>
-    public Span<int> Room(int most)
+    /// <summary>Space for up to <paramref name="most"/> rows, to be kept with <see cref="Commit"/>.</summary>
+    public Span<int> Reserve(int most)
     {
         if (_chunk.Length - _used < most)
         {
@@ -28,8 +28,8 @@ internal sealed class RowArena : IDisposable
         return _chunk.AsSpan(_used, most);
     }
 
-    /// <summary>The first <paramref name="count"/> rows written to the last <see cref="Room"/>.</summary>
-    public ArraySegment<int> Keep(int count)
+    /// <summary>Keeps the first <paramref name="count"/> rows written to the space of the last <see cref="Reserve"/>.</summary>
+    public ArraySegment<int> Commit(int count)
     {
         if (count == 0)
             return ArraySegment<int>.Empty;

@@ -70,7 +70,7 @@ internal sealed class TraceGraph
     /// <paramref name="into"/>, grouped by the party at the other end. Returns how many were read and
     /// whether the budget cut some off.
     /// </summary>
-    public async Task<(int Read, bool Cut)> ExpandAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, Shipped> into, CancellationToken cancellationToken)
+    public async Task<(int Read, bool Cut)> ExpandAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, PartyShipments> into, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budget);
         return _index is null
@@ -78,21 +78,21 @@ internal sealed class TraceGraph
             : ExpandFromIndex(_index, parties, downstream, budget, into);
     }
 
-    private (int Read, bool Cut) ExpandFromIndex(TradeIndex index, IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, Shipped> into)
+    private (int Read, bool Cut) ExpandFromIndex(TradeIndex index, IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, PartyShipments> into)
     {
         var role = downstream ? ShipmentRole.Sender : ShipmentRole.Receiver;
         var far = downstream ? Columns.Receivers : Columns.Senders;
-        var lists = new Shipped[parties.Count];
+        var lists = new PartyShipments[parties.Count];
         long total = 0;
         for (var i = 0; i < parties.Count; i++)
         {
             var party = parties[i];
             if (party >= Columns.PartyCount)
-                lists[i] = Shipped.None;
+                lists[i] = PartyShipments.None;
             else if (_compiled.PassesAll)
-                lists[i] = new Shipped(index.Rows(party, role), index.Groups(party, role));
+                lists[i] = new PartyShipments(index.Rows(party, role), index.Groups(party, role));
             else
-                lists[i] = Shipped.Of([.. index.Rows(party, role).Where(row => Columns.Matches(row, _compiled))], far);
+                lists[i] = PartyShipments.Of([.. index.Rows(party, role).Where(row => Columns.Matches(row, _compiled))], far);
             total += lists[i].Rows.Count;
         }
 
@@ -113,7 +113,7 @@ internal sealed class TraceGraph
             for (var i = 0; i < lists.Length; i++)
             {
                 if (lists[i].Rows.Any(row => row > last))
-                    lists[i] = Shipped.Of([.. lists[i].Rows.Where(row => row <= last)], far);
+                    lists[i] = PartyShipments.Of([.. lists[i].Rows.Where(row => row <= last)], far);
             }
 
             total = budget;
@@ -124,7 +124,7 @@ internal sealed class TraceGraph
         return ((int)total, cut);
     }
 
-    private async Task<(int Read, bool Cut)> ExpandFromStoreAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, Shipped> into, CancellationToken cancellationToken)
+    private async Task<(int Read, bool Cut)> ExpandFromStoreAsync(IReadOnlyList<int> parties, bool downstream, int budget, Dictionary<int, PartyShipments> into, CancellationToken cancellationToken)
     {
         var role = downstream ? ShipmentRole.Sender : ShipmentRole.Receiver;
         IReadOnlyList<Trade> fetched = await _store.ExpandTradesAsync(
@@ -148,40 +148,9 @@ internal sealed class TraceGraph
             var grouped = rows.ToArray();
             var keys = grouped.Select(row => ((long)(far[row] + 1) << 32) | (uint)row).ToArray();
             Array.Sort(keys, grouped);
-            into[party] = Shipped.Of(grouped, far);
+            into[party] = PartyShipments.Of(grouped, far);
         }
 
         return (read, cut);
     }
-}
-
-/// <summary>
-/// A party's shipments in one direction of a trace: its rows, sorted by the party at the other end (nobody
-/// first) and in store order within each, and the runs of those rows that go to (or come from) one party.
-/// </summary>
-internal sealed record Shipped(ArraySegment<int> Rows, TradeGroup[] Groups)
-{
-    public static readonly Shipped None = new(ArraySegment<int>.Empty, []);
-
-    /// <summary>The shipments of rows already in that order, with their runs found from <paramref name="far"/>.</summary>
-    public static Shipped Of(int[] rows, int[] far)
-    {
-        var groups = new List<TradeGroup>();
-        for (var from = 0; from < rows.Length;)
-        {
-            var to = from + 1;
-            var party = far[rows[from]];
-            while (to < rows.Length && far[rows[to]] == party)
-                to++;
-            if (party >= 0)
-                groups.Add(new TradeGroup(party, new ArraySegment<int>(rows, from, to - from)));
-            from = to;
-        }
-
-        return new Shipped(rows, [.. groups]);
-    }
-
-    /// <summary>The rows of all the groups (those to or from nobody left out), which sort last.</summary>
-    public ArraySegment<int> GroupedRows =>
-        Groups.Length == 0 ? ArraySegment<int>.Empty : new ArraySegment<int>(Rows.Array!, Groups[0].Rows.Offset, Rows.Offset + Rows.Count - Groups[0].Rows.Offset);
 }
