@@ -104,11 +104,14 @@ public sealed class ConnectionTests
             .Respond(200, RolledBack);
         using var client = TestClients.For(stub);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.WriteAsync(
+        var write = client.WriteAsync(
             async (tx, ct) => await tx.RunAsync("MERGE (p:Party {id: 'x'})", TestClients.NoParameters, ct),
-            cancel.Token));
+            cancel.Token);
+        // Cancelled while the statement runs, once the transaction is open (a timer could fire before it is).
+        await stub.WaitForRequestsAsync(2);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
 
         var rollback = stub.Requests[^1];
         Assert.Equal($"DELETE /db/neo4j/query/v2/tx/{TransactionId}", $"{rollback.Method} {rollback.Path}");

@@ -33,6 +33,13 @@ internal static class TypedJsonWriter
             throw new ArgumentException($"Parameter {path} nests deeper than {MaxDepth} levels; is it cyclic?");
         }
 
+        // Scalars first: a string and a byte array are enumerable too.
+        if (ScalarOf(value) is var (type, text))
+        {
+            Scalar(writer, type, text);
+            return;
+        }
+
         switch (value)
         {
             case null:
@@ -47,69 +54,6 @@ internal static class TypedJsonWriter
                 writer.WriteBoolean("_value", b);
                 writer.WriteEndObject();
                 break;
-            case string s:
-                Scalar(writer, "String", s);
-                break;
-            case char c:
-                Scalar(writer, "String", c.ToString());
-                break;
-            case Guid g:
-                Scalar(writer, "String", g.ToString());
-                break;
-            case Enum e:
-                Scalar(writer, "String", e.ToString());
-                break;
-            case sbyte or byte or short or ushort or int or uint or long:
-                Scalar(writer, "Integer", Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
-                break;
-            case ulong u:
-                Scalar(writer, "Integer", checked((long)u).ToString(CultureInfo.InvariantCulture));
-                break;
-            case BigInteger big:
-                Scalar(writer, "Integer", ((long)big).ToString(CultureInfo.InvariantCulture));
-                break;
-            case float f:
-                Scalar(writer, "Float", FormatFloat(f));
-                break;
-            case double d:
-                Scalar(writer, "Float", FormatFloat(d));
-                break;
-            case decimal m:
-                Scalar(writer, "Float", FormatFloat((double)m));
-                break;
-            case byte[] bytes:
-                Scalar(writer, "Base64", Convert.ToBase64String(bytes));
-                break;
-            case DateOnly date:
-                Scalar(writer, "Date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                break;
-            case TimeOnly time:
-                Scalar(writer, "LocalTime", time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'));
-                break;
-            case DateTime dateTime when dateTime.Kind == DateTimeKind.Utc:
-                Scalar(writer, "OffsetDateTime", dateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture).Replace(".Z", "Z", StringComparison.Ordinal));
-                break;
-            case DateTime dateTime:
-                Scalar(writer, "LocalDateTime", dateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'));
-                break;
-            case DateTimeOffset offset:
-                Scalar(writer, "OffsetDateTime", FormatOffsetDateTime(offset));
-                break;
-            case TimeSpan span:
-                Scalar(writer, "Duration", FormatDuration(new Neo4jDuration(0, 0, span.Ticks / TimeSpan.TicksPerSecond, (int)(span.Ticks % TimeSpan.TicksPerSecond * 100))));
-                break;
-            case Neo4jDuration duration:
-                Scalar(writer, "Duration", FormatDuration(duration));
-                break;
-            case Neo4jTime zonedTime:
-                Scalar(writer, "Time", zonedTime.Time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.') + FormatOffset(zonedTime.Offset));
-                break;
-            case Neo4jZonedDateTime zoned:
-                Scalar(writer, "ZonedDateTime", FormatOffsetDateTime(zoned.DateTime) + "[" + zoned.Zone + "]");
-                break;
-            case Neo4jPoint point:
-                Scalar(writer, "Point", FormatPoint(point));
-                break;
             case JsonElement element:
                 WriteJson(writer, element, path, depth);
                 break;
@@ -120,18 +64,7 @@ internal static class TypedJsonWriter
                 WriteMap(writer, map, path, depth);
                 break;
             case IDictionary map:
-                writer.WriteStartObject();
-                writer.WriteString("$type", "Map");
-                writer.WriteStartObject("_value");
-                foreach (DictionaryEntry entry in map)
-                {
-                    var key = entry.Key as string ?? throw new ArgumentException($"Parameter {path} is a map with a {entry.Key.GetType().Name} key; Cypher maps have string keys.");
-                    writer.WritePropertyName(key);
-                    Write(writer, entry.Value, path + "." + key, depth + 1);
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                WriteMap(writer, Entries(map, path), path, depth);
                 break;
             case IEnumerable list:
                 writer.WriteStartObject();
@@ -151,6 +84,42 @@ internal static class TypedJsonWriter
                 break;
         }
     }
+
+    private static IEnumerable<KeyValuePair<string, object?>> Entries(IDictionary map, string path)
+    {
+        foreach (DictionaryEntry entry in map)
+        {
+            var key = entry.Key as string ?? throw new ArgumentException($"Parameter {path} is a map with a {entry.Key.GetType().Name} key; Cypher maps have string keys.");
+            yield return new(key, entry.Value);
+        }
+    }
+
+    /// <summary>The typed-JSON type and text of a value written as a string, or null for anything else.</summary>
+    private static (string Type, string Text)? ScalarOf(object? value) => value switch
+    {
+        string s => ("String", s),
+        char c => ("String", c.ToString()),
+        Guid g => ("String", g.ToString()),
+        Enum e => ("String", e.ToString()),
+        sbyte or byte or short or ushort or int or uint or long => ("Integer", Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)),
+        ulong u => ("Integer", checked((long)u).ToString(CultureInfo.InvariantCulture)),
+        BigInteger big => ("Integer", ((long)big).ToString(CultureInfo.InvariantCulture)),
+        float f => ("Float", FormatFloat(f)),
+        double d => ("Float", FormatFloat(d)),
+        decimal m => ("Float", FormatFloat((double)m)),
+        byte[] bytes => ("Base64", Convert.ToBase64String(bytes)),
+        DateOnly date => ("Date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        TimeOnly time => ("LocalTime", time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')),
+        DateTime dateTime when dateTime.Kind == DateTimeKind.Utc => ("OffsetDateTime", dateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture).Replace(".Z", "Z", StringComparison.Ordinal)),
+        DateTime dateTime => ("LocalDateTime", dateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.')),
+        DateTimeOffset offset => ("OffsetDateTime", FormatOffsetDateTime(offset)),
+        TimeSpan span => ("Duration", FormatDuration(new Neo4jDuration(0, 0, span.Ticks / TimeSpan.TicksPerSecond, (int)(span.Ticks % TimeSpan.TicksPerSecond * 100)))),
+        Neo4jDuration duration => ("Duration", FormatDuration(duration)),
+        Neo4jTime zonedTime => ("Time", zonedTime.Time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.') + FormatOffset(zonedTime.Offset)),
+        Neo4jZonedDateTime zoned => ("ZonedDateTime", FormatOffsetDateTime(zoned.DateTime) + "[" + zoned.Zone + "]"),
+        Neo4jPoint point => ("Point", FormatPoint(point)),
+        _ => null,
+    };
 
     private static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> map, string path, int depth)
     {
