@@ -1,3 +1,4 @@
+using EntityGraph.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -104,7 +105,7 @@ public sealed class CodeShapeTests
 
     private static List<SourceFile> ReadSources()
     {
-        var src = Path.Combine(SchemaSnapshotTests.RepositoryRoot(), "src");
+        var src = Path.Combine(Repository.Root, "src");
         return [.. Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(src, path).Replace('\\', '/'))
             .Where(path => !path.Contains("/obj/", StringComparison.Ordinal) && !path.Contains("/bin/", StringComparison.Ordinal))
