@@ -23,7 +23,7 @@ CYPHER 25
 // export-controlled НИИ «Квазар». One ends at Ararat Electronics, itself sanctioned: no route passes
 // through it to its Russian buyer.
 //
-// Semantics (DOMAIN.md, "Tracing intermediary chains"): a chain s1..sk has sender(s1) = exporter and
+// Semantics (docs/domain.md#chains): a chain s1..sk has sender(s1) = exporter and
 // receiver(si) = sender(si+1), visits no party twice, and each shipment may follow the one before it:
 // some day of it is on or after some day of the previous one and within maxDwellDays of it
 // (dates are ranges dateEarliest..dateLatest; an undated shipment follows nothing). The filters apply

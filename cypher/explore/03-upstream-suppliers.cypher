@@ -21,7 +21,7 @@
 // Nordhalbleiter are one-hop routes. Add :param tiers => ['1', '2'] for critical components only, or
 // :param targetCountries => [] for every maximal route.
 //
-// Semantics (DOMAIN.md, "Upstream"): the mirror image of a downstream trace, with the same hop, filter
+// Semantics (docs/domain.md#tracing): the mirror image of a downstream trace, with the same hop, filter
 // and time rules: each earlier shipment into a sender may precede the shipment it feeds (some day of it
 // on or before some day of the later one, the later one within maxDwellDays). No party twice. A route
 // ends at the first party located in targetCountries; without targetCountries routes are maximal: they

@@ -12,7 +12,7 @@
 // (40%), Meridian Holdings (45%), Falcon Crest Investments (25%). ООО «Мосток» is absent: Громов's stake
 // ended in March 2022. :param countries => ['ru'] keeps Russian companies only.
 //
-// Semantics (DOMAIN.md, "Ownership rules"): OFAC's 50% rule and the EU's (July 2024 guidance) alike — a
+// Semantics (docs/domain.md#ownership-rules): OFAC's 50% rule and the EU's (July 2024 guidance) alike — a
 // party is blocked when it has an active sanction, or when the stakes held in it by blocked parties add
 // up to 50% or more. A blocked company's stake counts in full at the next level; percentages are never
 // multiplied down a chain, and stakes held through companies that are not blocked do not count. Nearly

@@ -11,7 +11,7 @@
 // Холдинг», which holds 60%): a beneficial owner, although he holds no share directly. Return the
 // ownershipPaths column as a graph in the browser to see the chain.
 //
-// Semantics (DOMAIN.md, "Effective ownership"): the sum, over the simple ownership paths from a person to
+// Semantics (docs/domain.md#effective-ownership-and-beneficial-owners): the sum, over the simple ownership paths from a person to
 // the company (no company visited twice, so circular holdings count once), of the product of the
 // percentages along the path. Only stakes in force on asOf count. A path with a percentage that is not a
 // number ("majority", "50-75%") has no product: it is listed and counted in pathsWithUnknownStake, never

@@ -12,7 +12,7 @@
 // and ООО «Северный Альянс» (its own designation ended in 2023) at the St Petersburg address of ООО «Вектор
 // Микро». :param countries => ['kg', 'kz', 'am', 'ae', 'tr'] keeps neighbours in transshipment countries.
 //
-// Semantics (DOMAIN.md, "Red flags": sanctioned neighbour): a sanctioned party is one with a sanction
+// Semantics (docs/domain.md#red-flags: sanctioned neighbour): a sanctioned party is one with a sanction
 // active on asOf; directorships count while in force on asOf. Ownership by a sanctioned party is the
 // subject of 04-ownership-blocked-and-nearly-blocked.cypher. Each row is one neighbour, one link and
 // one sanctioned party, with the sanctions that make it one.

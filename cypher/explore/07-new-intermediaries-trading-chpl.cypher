@@ -14,7 +14,7 @@
 // :param tiers => ['1', '2'] keeps critical components; :param counterpartyCountries => ['ru', 'by'] keeps
 // trade with Russian and Belarusian parties.
 //
-// Semantics (DOMAIN.md, "Red flags"): incorporated on or after `since` — the whole incorporation date, so
+// Semantics (docs/domain.md#red-flags): incorporated on or after `since` — the whole incorporation date, so
 // a company known only to have been incorporated "in 2022" does not count — and sent or received CHPL
 // goods (a shipment whose HS-6 code is on the list: chplTier is set) since its incorporation. A
 // counterparty is the receiver of what the company sent, or the sender of what it received.

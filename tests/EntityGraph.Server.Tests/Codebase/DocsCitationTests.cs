@@ -6,7 +6,7 @@ using EntityGraph.Testing;
 namespace EntityGraph.Server.Tests.Codebase;
 
 /// <summary>
-/// The design documents stay reachable: every <c>docs/…</c> path cited in the code is a file with the section
+/// The design documents stay reachable: every <c>docs/…</c> path cited in the code (C# and Cypher) is a file with the section
 /// it names, and every relative link of the README and of <c>docs/</c> leads to a file (and section) that exists.
 /// </summary>
 public sealed partial class DocsCitationTests
@@ -148,10 +148,11 @@ public sealed partial class DocsCitationTests
         }
     }
 
+    /// <summary>The code that may cite docs/: the C# sources and the Cypher files.</summary>
     private static IEnumerable<string> SourceFiles(string root) =>
         Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"));
-
+            .Where(file => !file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "cypher"), "*.cypher", SearchOption.AllDirectories));
 
     /// <summary><c>docs/domain.md</c> or <c>docs/domain.md#red-flags</c>, as a comment cites it (a sentence's full stop is not part of it).</summary>
     [GeneratedRegex(@"(?<![\w./-])(?<path>docs/[\w./-]*?\.md)(?:#(?<anchor>[\p{L}\p{N}_-]+))?")]
