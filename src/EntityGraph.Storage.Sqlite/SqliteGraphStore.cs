@@ -25,6 +25,7 @@ public sealed class SqliteGraphStore : IGraphStore
     private IdFilter? _bulkLoaded;
     private readonly Lock _versionGate = new();
     private SqliteConnection? _versionConnection;
+    private EntityCount? _entityCount;
 
     public SqliteGraphStore(SqliteStoreOptions options)
     {
@@ -91,10 +92,7 @@ public sealed class SqliteGraphStore : IGraphStore
                 return Task.FromResult(new StoreStatus(true, false, _options.Path, 0, detail));
             }
 
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT entity_id FROM fragments)";
-            var entities = (long)command.ExecuteScalar()!;
-            return Task.FromResult(new StoreStatus(true, true, _options.Path, entities));
+            return Task.FromResult(new StoreStatus(true, true, _options.Path, CountEntities(connection)));
         }
         catch (SqliteException ex)
         {
@@ -258,8 +256,28 @@ public sealed class SqliteGraphStore : IGraphStore
     /// <inheritdoc />
     public IAsyncEnumerable<Trade> StreamTradesAsync(CancellationToken cancellationToken) => TradeStreamSql.ReadAsync(Open, cancellationToken);
 
+    /// <summary>
+    /// The entities held now. Counting reads every fragment, and a readiness probe asks often, so the count is
+    /// kept until the data version moves.
+    /// </summary>
+    private long CountEntities(SqliteConnection connection)
+    {
+        var version = DataVersion();
+        if (Volatile.Read(ref _entityCount) is { } known && known.Version == version)
+            return known.Entities;
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT entity_id FROM fragments)";
+        var entities = (long)command.ExecuteScalar()!;
+        Volatile.Write(ref _entityCount, new EntityCount(version, entities));
+        return entities;
+    }
+
+    private sealed record EntityCount(long Version, long Entities);
+
     /// <inheritdoc />
-    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
+    public Task<long> GetDataVersionAsync(CancellationToken cancellationToken) => Task.FromResult(DataVersion());
+
+    private long DataVersion()
     {
         // PRAGMA data_version changes when another connection commits, so it is read on a connection kept for it alone.
         lock (_versionGate)
@@ -267,7 +285,7 @@ public sealed class SqliteGraphStore : IGraphStore
             _versionConnection ??= Open();
             using var command = _versionConnection.CreateCommand();
             command.CommandText = "PRAGMA data_version";
-            return Task.FromResult((long)command.ExecuteScalar()!);
+            return (long)command.ExecuteScalar()!;
         }
     }
 

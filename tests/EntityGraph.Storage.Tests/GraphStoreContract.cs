@@ -738,6 +738,20 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(7, status.Entities);
     }
 
+    [Fact]
+    public async Task the_number_of_entities_in_the_status_follows_every_write()
+    {
+        await Import(Case());
+        Assert.Equal(7, (await Store.GetStatusAsync(Ct)).Entities);
+        Assert.Equal(7, (await Store.GetStatusAsync(Ct)).Entities);
+
+        Assert.True(await Store.DeleteAsync("s1", Ct));
+        Assert.Equal(6, (await Store.GetStatusAsync(Ct)).Entities);
+
+        await Import(FtmGraph.Create().Company("newco", "Newco LLC", country: "kg"));
+        Assert.Equal(7, (await Store.GetStatusAsync(Ct)).Entities);
+    }
+
     protected static Dictionary<string, IReadOnlyList<string>> Values(params (string Property, string Value)[] values) =>
         values.GroupBy(v => v.Property).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(v => v.Value).ToArray());
 
