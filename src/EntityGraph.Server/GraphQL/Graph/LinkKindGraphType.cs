@@ -1,24 +1,19 @@
 using EntityGraph.Core.Model;
-using GraphQL.Types;
+using EntityGraph.Server.GraphQL.Scalars;
 
 namespace EntityGraph.Server.GraphQL.Graph;
 
 /// <summary>The <c>LinkKind</c> enum.</summary>
-public sealed class LinkKindGraphType : EnumerationGraphType
-{
-    public LinkKindGraphType()
-    {
-        Name = "LinkKind";
-        Description = "The directed relationships of the graph.";
-        Add("OWNS", LinkKind.Owns, "Owner → asset (FtM Ownership): percentage, shares, dates.");
-        Add("DIRECTS", LinkKind.Directs, "Director → organization (FtM Directorship).");
-        Add("CONTROLS", LinkKind.Controls, "Controller → controlled (FtM Control).");
-        Add("REPRESENTS", LinkKind.Represents, "Agent → client, e.g. a freight forwarder (FtM Representation).");
-        Add("RELATED_TO", LinkKind.RelatedTo, "Family, associates and unknown links (FtM Family, Associate, UnknownLink).");
-        Add("REGISTERED_AT", LinkKind.RegisteredAt, "Party → address.");
-        Add("SANCTIONED_BY", LinkKind.SanctionedBy, "Party → sanction.");
-        Add("SENT", LinkKind.Sent, "Sender → shipment.");
-        Add("RECEIVED", LinkKind.Received, "Shipment → receiver.");
-        Add("DECLARED", LinkKind.Declared, "Declarant → shipment.");
-    }
-}
+public sealed class LinkKindGraphType() : DescribedEnumGraphType(
+    "LinkKind",
+    "The directed relationships of the graph.",
+    ("OWNS", LinkKind.Owns, "Owner → asset (FtM Ownership): percentage, shares, dates."),
+    ("DIRECTS", LinkKind.Directs, "Director → organization (FtM Directorship)."),
+    ("CONTROLS", LinkKind.Controls, "Controller → controlled (FtM Control)."),
+    ("REPRESENTS", LinkKind.Represents, "Agent → client, e.g. a freight forwarder (FtM Representation)."),
+    ("RELATED_TO", LinkKind.RelatedTo, "Family, associates and unknown links (FtM Family, Associate, UnknownLink)."),
+    ("REGISTERED_AT", LinkKind.RegisteredAt, "Party → address."),
+    ("SANCTIONED_BY", LinkKind.SanctionedBy, "Party → sanction."),
+    ("SENT", LinkKind.Sent, "Sender → shipment."),
+    ("RECEIVED", LinkKind.Received, "Shipment → receiver."),
+    ("DECLARED", LinkKind.Declared, "Declarant → shipment."));
