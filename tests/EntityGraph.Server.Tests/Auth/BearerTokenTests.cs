@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Auth;
 
@@ -13,7 +14,7 @@ public sealed class BearerTokenTests
 
     private static Task<EntityGraphTestServer> StartAsync(string? token = Token) =>
         EntityGraphTestServer.StartAsync(
-            Fixtures.Reseller().Entities,
+            SmallCases.Reseller().Entities,
             settings: token is null ? null : new Dictionary<string, string?> { ["EntityGraph:Auth:Token"] = token },
             kestrel: true);
 

@@ -1,9 +1,7 @@
-using CsvHelper;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Ingest.FollowTheMoney;
-using EntityGraph.Server.Tests.Support;
 using EntityGraph.Storage.Neo4j.Internal;
 using EntityGraph.Storage.Sqlite;
 using EntityGraph.Testing;
@@ -28,22 +26,6 @@ public class Neo4jCsvExportTests
     private static Task<(int ExitCode, string Out, string Error)> ExportAsync(CliWorkspace workspace, params string[] extra) =>
         CliWorkspace.RunAsync(["export", "--format", "neo4j-csv", "--db", workspace.Database, "--out", workspace.File("neo4j"), .. extra]);
 
-    /// <summary>A file read back with a CSV reader: the header, then each row as header → field.</summary>
-    private static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows) Read(string path)
-    {
-        using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true });
-        reader.ReadHeader();
-        var header = reader.Headers.ToList();
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read())
-        {
-            Assert.Equal(header.Count, reader.FieldCount);
-            rows.Add(header.Select((name, i) => (name, value: reader.GetString(i))).ToDictionary(p => p.name, p => p.value, StringComparer.Ordinal));
-        }
-
-        return (header, rows);
-    }
-
     /// <summary>An entity as <c>export --format ftm</c> writes its line, without the newline.</summary>
     private static async Task<string> FtmLineAsync(FtmEntity entity)
     {
@@ -57,7 +39,7 @@ public class Neo4jCsvExportTests
     public async Task the_command_reports_the_entities_nodes_relationships_and_files_it_wrote()
     {
         using var workspace = new CliWorkspace();
-        await DatabaseAsync(workspace, Fixtures.Reseller().Entities);
+        await DatabaseAsync(workspace, SmallCases.Reseller().Entities);
 
         var (exit, _, error) = await ExportAsync(workspace);
 
@@ -72,7 +54,7 @@ public class Neo4jCsvExportTests
     public async Task the_entity_column_is_the_line_the_ftm_export_writes()
     {
         using var workspace = new CliWorkspace();
-        var graph = Fixtures.Reseller();
+        var graph = SmallCases.Reseller();
         var registry = ImportRun.Start("registry");
         await DatabaseAsync(workspace, graph.Entities);
         await using (var store = new SqliteGraphStore(new SqliteStoreOptions { Path = workspace.Database }))
@@ -83,7 +65,7 @@ public class Neo4jCsvExportTests
 
         Assert.True(exit == 0, error);
         var lines = File.ReadAllLines(workspace.File("export.ftm.jsonl")).ToDictionary(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!, StringComparer.Ordinal);
-        var parties = Read(workspace.File("neo4j/nodes-parties.csv")).Rows.ToDictionary(r => r["id:ID"], StringComparer.Ordinal);
+        var parties = CsvFiles.Read(workspace.File("neo4j/nodes-parties.csv")).Rows.ToDictionary(r => r["id:ID"], StringComparer.Ordinal);
         Assert.All(parties, p => Assert.Equal(lines[p.Key], p.Value["entity:string"]));
         Assert.Equal("fixture;registry", parties["buyer"]["datasets:string[]"]);
         foreach (var (id, party) in parties)
@@ -108,7 +90,7 @@ public class Neo4jCsvExportTests
             error.TrimEnd());
         Assert.Contains("--array-delimiter", error, StringComparison.Ordinal);
         Assert.Equal(0, exit);
-        var acme = Assert.Single(Read(workspace.File("neo4j/nodes-parties.csv")).Rows);
+        var acme = Assert.Single(CsvFiles.Read(workspace.File("neo4j/nodes-parties.csv")).Rows);
         Assert.Equal(["Acme; Trading"], acme["aliases:string[]"].Split('\u001f'));
         Assert.Contains("--array-delimiter='U+001F'", await File.ReadAllTextAsync(workspace.File("neo4j/import.sh"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
@@ -117,7 +99,7 @@ public class Neo4jCsvExportTests
     public async Task an_output_directory_that_is_not_empty_is_refused_unless_forced()
     {
         using var workspace = new CliWorkspace();
-        await DatabaseAsync(workspace, Fixtures.Reseller().Entities);
+        await DatabaseAsync(workspace, SmallCases.Reseller().Entities);
         Directory.CreateDirectory(workspace.File("neo4j"));
         workspace.Write("neo4j/notes.txt", "mine");
         workspace.Write("neo4j/relationships-controls.csv", "stale");
@@ -136,7 +118,7 @@ public class Neo4jCsvExportTests
     public async Task neo4j_csv_needs_a_directory_not_standard_output()
     {
         using var workspace = new CliWorkspace();
-        await DatabaseAsync(workspace, Fixtures.Reseller().Entities);
+        await DatabaseAsync(workspace, SmallCases.Reseller().Entities);
 
         var (exit, _, error) = await CliWorkspace.RunAsync("export", "--format", "neo4j-csv", "--db", workspace.Database);
 

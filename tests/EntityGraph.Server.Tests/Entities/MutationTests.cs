@@ -1,4 +1,5 @@
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Entities;
 
@@ -34,7 +35,7 @@ public sealed class MutationTests
     [Fact]
     public async Task a_shipment_value_that_is_not_a_number_comes_back_as_an_error_naming_the_property_and_the_value()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""
             mutation ($entities: [FtmEntityInput!]!) { upsertEntities(entities: $entities) { accepted rejected errors { id index field message } } }
@@ -57,7 +58,7 @@ public sealed class MutationTests
     [Fact]
     public async Task delete_entity_removes_it_and_says_false_for_an_unknown_id()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var deleted = await server.QueryAsync("""mutation { deleteEntity(id: "buyer") }""");
         var again = await server.QueryAsync("""mutation { deleteEntity(id: "buyer") }""");

@@ -1,6 +1,7 @@
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Http;
 
@@ -11,7 +12,7 @@ public sealed class ErrorMaskingTests
     [Fact]
     public async Task an_unexpected_exception_reaches_the_client_as_internal_error_with_the_correlation_id_only()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities, services: StoreDecoration.With(store => new BrokenPartyStore(store)));
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities, services: StoreDecoration.With(store => new BrokenPartyStore(store)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent("""{"query":"{ party(id: \"acme\") { name } }"}""", System.Text.Encoding.UTF8, "application/json"),
@@ -33,7 +34,7 @@ public sealed class ErrorMaskingTests
     [Fact]
     public async Task in_development_the_exception_message_is_shown_with_the_correlation_id()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities, services: StoreDecoration.With(store => new BrokenPartyStore(store)), environment: "Development");
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities, services: StoreDecoration.With(store => new BrokenPartyStore(store)), environment: "Development");
 
         var (_, body) = await server.PostAsync("""{ party(id: "acme") { name } }""");
 

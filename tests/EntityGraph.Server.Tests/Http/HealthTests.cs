@@ -1,5 +1,6 @@
 using System.Net;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace EntityGraph.Server.Tests.Http;
@@ -9,7 +10,7 @@ public sealed class HealthTests
     [Fact]
     public async Task live_and_ready_answer_200_over_a_current_database()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         using var live = await server.Client.GetAsync("/health/live", TestContext.Current.CancellationToken);
         using var ready = await server.Client.GetAsync("/health/ready", TestContext.Current.CancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Http;
 
@@ -27,7 +28,7 @@ public sealed class HttpProtocolTests
     [Fact]
     public async Task a_query_over_get_is_answered()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (response, body) = await SendAsync(server, HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("query($id: ID!) { party(id: $id) { name } }") + "&variables=" + Uri.EscapeDataString("""{"id":"acme"}"""));
 
@@ -38,7 +39,7 @@ public sealed class HttpProtocolTests
     [Fact]
     public async Task a_mutation_over_get_is_405_with_an_allow_header()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (response, _) = await SendAsync(server, HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("""mutation { deleteEntity(id: "acme") }"""));
         var stillThere = await server.QueryAsync("""{ party(id: "acme") { id } }""");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Http;
 
@@ -53,7 +54,7 @@ public sealed class LimitTests
     [Fact]
     public async Task a_page_larger_than_the_limit_is_refused_with_limit_exceeded()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (_, search) = await server.PostAsync("""{ search(text: "acme", first: 501) { totalCount } }""");
         var (_, shipments) = await server.PostAsync("""{ party(id: "acme") { ... on Company { shipmentsSent(first: 10000) { totalCount } } } }""");
@@ -67,7 +68,7 @@ public sealed class LimitTests
     [Fact]
     public async Task too_many_ids_are_refused_with_limit_exceeded()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (_, body) = await server.PostAsync("query ($ids: [ID!]!) { neighbourhood(ids: $ids) { truncated } }", new { ids = Enumerable.Range(0, 501).Select(i => $"id-{i}") });
 
@@ -92,7 +93,7 @@ public sealed class LimitTests
     public async Task a_request_running_past_the_time_limit_is_cancelled_with_limit_exceeded()
     {
         await using var server = await EntityGraphTestServer.StartAsync(
-            Fixtures.Reseller().Entities,
+            SmallCases.Reseller().Entities,
             settings: new Dictionary<string, string?> { ["EntityGraph:Limits:ExecutionTimeout"] = "00:00:00.300" },
             services: StoreDecoration.With(store => new SlowSearchStore(store)));
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Limits;
 
@@ -18,7 +19,7 @@ public sealed class AnalysisComplexityTests
     {
         var store = default(SlowStartStore);
         await using var server = await EntityGraphTestServer.StartAsync(
-            Fixtures.Reseller().Entities,
+            SmallCases.Reseller().Entities,
             settings: new Dictionary<string, string?> { ["EntityGraph:Limits:ExecutionTimeout"] = "00:01:00" },
             services: StoreDecoration.With(inner => store = new SlowStartStore(inner)));
         var query = Aliased(5_000, $$"""traceChains(input: { startId: "{{SlowStartStore.StartId}}", direction: DOWNSTREAM }) { totalRoutes }""");
@@ -45,7 +46,7 @@ public sealed class AnalysisComplexityTests
     [InlineData(1_500, """party(id: "acme") { ... on Company { redFlags { code } } }""")]
     public async Task a_few_hundred_aliased_analyses_exceed_the_default_complexity(int count, string field)
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (status, body) = await server.PostAsync(Aliased(count, field));
 
@@ -56,7 +57,7 @@ public sealed class AnalysisComplexityTests
     [Fact]
     public async Task a_few_aliased_traces_still_run()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync(Aliased(20, """traceChains(input: { startId: "acme", direction: DOWNSTREAM }) { totalRoutes }"""));
 

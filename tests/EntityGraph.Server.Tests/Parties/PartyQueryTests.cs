@@ -1,4 +1,5 @@
 using EntityGraph.Server.Tests.Support;
+using EntityGraph.Testing;
 
 namespace EntityGraph.Server.Tests.Parties;
 
@@ -7,7 +8,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task a_company_is_returned_with_its_owners_directors_sanctions_of_owners_and_address()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""
             query ($id: ID!) {
@@ -42,7 +43,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task a_person_shows_holdings_and_directorships_from_their_side()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""
             { party(id: "ivanov") { __typename ... on Person { holdings { percentage asset { name } party { id } } directorships { party { id } } } } }
@@ -56,7 +57,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task an_unknown_party_is_null()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""{ party(id: "nobody") { id } }""");
 
@@ -66,7 +67,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task shipments_are_filtered_and_paged_with_cursors()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
         const string query = """
             query ($after: String) {
               party(id: "acme") {
@@ -95,7 +96,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task shipments_filter_by_minimum_value_and_received_shipments_name_the_sender()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""
             { party(id: "buyer") { ... on Company { shipmentsReceived(minValueUsd: 600) { totalCount nodes { id date sender { id } goodsDescription } } } } }
@@ -111,7 +112,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task a_shipment_is_returned_with_its_parties()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""{ shipment(id: "s2") { id date hsCode hs6 chplTier valueUsd sender { name } receiver { name } declarant { name } datasets } }""");
 
@@ -124,7 +125,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task an_invalid_partial_date_argument_is_bad_user_input()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (status, body) = await server.PostAsync("""{ party(id: "acme") { ... on Company { shipmentsSent(from: "2023-13") { totalCount } } } }""");
 
@@ -135,7 +136,7 @@ public sealed class PartyQueryTests
     [Fact]
     public async Task a_bad_shipment_cursor_is_bad_user_input()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (_, body) = await server.PostAsync("""{ party(id: "acme") { ... on Company { shipmentsSent(after: "not-a-cursor") { totalCount } } } }""");
 

@@ -30,7 +30,7 @@ public sealed class SearchAndNeighbourhoodTests
     [Fact]
     public async Task search_with_a_cursor_it_did_not_issue_is_bad_user_input()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (_, body) = await server.PostAsync("""{ search(text: "acme", after: "garbage") { totalCount } }""");
 
@@ -40,7 +40,7 @@ public sealed class SearchAndNeighbourhoodTests
     [Fact]
     public async Task the_neighbourhood_of_a_company_is_cytoscape_ready_nodes_and_edges()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""
             { neighbourhood(ids: ["acme"], links: [OWNS, DIRECTS]) { truncated nodes { id kind label } edges { id kind source target label properties } } }
@@ -61,7 +61,7 @@ public sealed class SearchAndNeighbourhoodTests
     [Fact]
     public async Task a_neighbourhood_cut_by_its_limit_says_it_is_truncated_and_keeps_edges_between_its_nodes()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var data = await server.QueryAsync("""{ neighbourhood(ids: ["acme"], depth: 2, limit: 3) { truncated nodes { id } edges { source target } } }""");
 
@@ -75,7 +75,7 @@ public sealed class SearchAndNeighbourhoodTests
     [Fact]
     public async Task a_neighbourhood_of_unknown_ids_is_not_found()
     {
-        await using var server = await EntityGraphTestServer.StartAsync(Fixtures.Reseller().Entities);
+        await using var server = await EntityGraphTestServer.StartAsync(SmallCases.Reseller().Entities);
 
         var (_, body) = await server.PostAsync("""{ neighbourhood(ids: ["ghost"]) { truncated } }""");
 

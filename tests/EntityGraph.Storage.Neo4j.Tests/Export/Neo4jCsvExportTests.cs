@@ -1,4 +1,3 @@
-using CsvHelper;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
@@ -19,21 +18,6 @@ public sealed class Neo4jCsvExportTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("neo4j-csv-").FullName;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>A Kyrgyz reseller half owned by a sanctioned Russian, shipping chips to a Russian buyer.</summary>
-    private static FtmGraph Reseller() => FtmGraph.Create()
-        .Company("acme", "Acme Trading LLC", country: "kg", incorporated: "2022-05")
-        .Person("ivanov", "Ivan Ivanov", country: "ru")
-        .Company("holdco", "Holdco Ltd", country: "cy")
-        .Owns("ivanov", "acme", "51%", startDate: "2022-06")
-        .Owns("holdco", "acme", "49")
-        .Directs("ivanov", "acme", role: "director")
-        .Sanction("ivanov", authority: "US OFAC", program: "RUSSIA-EO14024", startDate: "2022-04")
-        .Address("addr-bishkek", "1 Chui Ave, Bishkek", country: "kg", of: "acme")
-        .Company("buyer", "Buyer JSC", country: "ru")
-        .Shipment("s1", "acme", "buyer", date: "2023-01-10", hs: "8542.31", value: 1000, goods: "microcontrollers")
-        .Shipment("s2", "acme", "buyer", date: "2023-02", hs: "8471", value: 500, goods: "computers")
-        .Shipment("s3", "acme", "buyer", date: "2023-03-01", hs: "854231", value: 20000, goods: "processors");
 
     public void Dispose()
     {
@@ -84,26 +68,10 @@ public sealed class Neo4jCsvExportTests : IDisposable
         return System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimEnd('\n');
     }
 
-    /// <summary>A file read back with a CSV reader: the header, then each row as header → field.</summary>
-    private static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows) Read(string path)
-    {
-        using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', AllowLineBreaksInQuotes = true });
-        reader.ReadHeader();
-        var header = reader.Headers.ToList();
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read())
-        {
-            Assert.Equal(header.Count, reader.FieldCount);
-            rows.Add(header.Select((name, i) => (name, value: reader.GetString(i))).ToDictionary(p => p.name, p => p.value, StringComparer.Ordinal));
-        }
-
-        return (header, rows);
-    }
-
     [Fact]
     public async Task node_and_relationship_files_have_typed_headers_from_the_graph_model()
     {
-        await StoreAsync(Reseller().Entities);
+        await StoreAsync(SmallCases.Reseller().Entities);
 
         await using var export = await ExportAsync();
 
@@ -125,7 +93,7 @@ public sealed class Neo4jCsvExportTests : IDisposable
     [Fact]
     public async Task every_file_holds_as_many_rows_as_the_store_has_nodes_and_links_of_its_kind()
     {
-        var graph = Reseller();
+        var graph = SmallCases.Reseller();
         await StoreAsync(graph.Entities);
         var ids = graph.Entities.Select(e => e.Id).ToList();
         Dictionary<string, int> expected;
@@ -147,7 +115,7 @@ public sealed class Neo4jCsvExportTests : IDisposable
 
         await using var export = await ExportAsync();
 
-        var written = Directory.GetFiles(_directory, "*.csv").ToDictionary(f => Path.GetFileName(f), f => Read(f).Rows.Count, StringComparer.Ordinal);
+        var written = Directory.GetFiles(_directory, "*.csv").ToDictionary(f => Path.GetFileName(f), f => CsvFiles.Read(f).Rows.Count, StringComparer.Ordinal);
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), written.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal([4, 1, 3, 1, 3], [expected["nodes-parties.csv"], expected["nodes-addresses.csv"], expected["nodes-shipments.csv"], expected["nodes-sanctions.csv"], expected["nodes-intervals.csv"]]);
         Assert.Equal(11, written.Where(p => p.Key.StartsWith("relationships-", StringComparison.Ordinal)).Sum(p => p.Value));
@@ -158,19 +126,19 @@ public sealed class Neo4jCsvExportTests : IDisposable
     [Fact]
     public async Task node_ids_are_unique_across_files_and_every_relationship_joins_two_exported_nodes()
     {
-        var graph = Reseller().Entity("note-1", "Note", ("description", "Seen at the Bishkek office"), ("entity", "acme"));
+        var graph = SmallCases.Reseller().Entity("note-1", "Note", ("description", "Seen at the Bishkek office"), ("entity", "acme"));
         await StoreAsync(graph.Entities);
 
         await using var export = await ExportAsync();
 
         var files = Directory.GetFiles(_directory, "*.csv");
-        var nodes = files.Where(f => Path.GetFileName(f).StartsWith("nodes-", StringComparison.Ordinal)).SelectMany(f => Read(f).Rows).ToList();
+        var nodes = files.Where(f => Path.GetFileName(f).StartsWith("nodes-", StringComparison.Ordinal)).SelectMany(f => CsvFiles.Read(f).Rows).ToList();
         var ids = nodes.Select(n => n["id:ID"]).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(graph.Entities.Select(e => e.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        var note = Assert.Single(Read(File("nodes-entities.csv")).Rows);
+        var note = Assert.Single(CsvFiles.Read(File("nodes-entities.csv")).Rows);
         Assert.Equal(("note-1", "Entity", "Note"), (note["id:ID"], note[":LABEL"], note["schema:string"]));
-        var relationships = files.Where(f => Path.GetFileName(f).StartsWith("relationships-", StringComparison.Ordinal)).SelectMany(f => Read(f).Rows).ToList();
+        var relationships = files.Where(f => Path.GetFileName(f).StartsWith("relationships-", StringComparison.Ordinal)).SelectMany(f => CsvFiles.Read(f).Rows).ToList();
         Assert.NotEmpty(relationships);
         Assert.All(relationships, r => Assert.True(ids.Contains(r[":START_ID"]) && ids.Contains(r[":END_ID"]), $"{r["id:string"]} joins a node that is not exported"));
     }
@@ -189,13 +157,13 @@ public sealed class Neo4jCsvExportTests : IDisposable
 
         await using var export = await ExportAsync();
 
-        var acme = Read(File("nodes-parties.csv")).Rows.Single(r => r["id:ID"] == "acme");
+        var acme = CsvFiles.Read(File("nodes-parties.csv")).Rows.Single(r => r["id:ID"] == "acme");
         Assert.Equal("Acme \"Best\", Trading\nLLC", acme["name:string"]);
         Assert.Equal(["ООО «Акме», Бишкек", " Acme KG"], acme["aliases:string[]"].Split(';'));
         Assert.Equal(["kg", "kz"], acme["countries:string[]"].Split(';'));
         Assert.Equal("Entity;Party;Company", acme[":LABEL"]);
         Assert.Equal("", acme["incorporationDate:string"]);
-        var shipment = Assert.Single(Read(File("nodes-shipments.csv")).Rows);
+        var shipment = Assert.Single(CsvFiles.Read(File("nodes-shipments.csv")).Rows);
         Assert.Equal(Note, shipment["goodsDescription:string"]);
         Assert.Equal("1234.5", shipment["valueUsd:double"]);
         Assert.Equal(("2023-02", "2023-02-01", "2023-02-28"), (shipment["date:string"], shipment["dateEarliest:date"], shipment["dateLatest:date"]));
@@ -208,7 +176,7 @@ public sealed class Neo4jCsvExportTests : IDisposable
     public async Task the_entity_column_is_the_line_the_ftm_export_writes_and_fragments_keep_each_datasets_values_and_run()
     {
         var registry = ImportRun.Start("registry");
-        await StoreAsync(Reseller().Entities, (registry, [FtmGraph.Create().Company("buyer", "Buyer JSC", country: "ru").Set("buyer", "alias", "Byer").Entities[0]]));
+        await StoreAsync(SmallCases.Reseller().Entities, (registry, [FtmGraph.Create().Company("buyer", "Buyer JSC", country: "ru").Set("buyer", "alias", "Byer").Entities[0]]));
         var lines = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var store = OpenStore())
         {
@@ -218,7 +186,7 @@ public sealed class Neo4jCsvExportTests : IDisposable
 
         await using var export = await ExportAsync();
 
-        var parties = Read(File("nodes-parties.csv")).Rows.ToDictionary(r => r["id:ID"], StringComparer.Ordinal);
+        var parties = CsvFiles.Read(File("nodes-parties.csv")).Rows.ToDictionary(r => r["id:ID"], StringComparer.Ordinal);
         Assert.All(parties, p => Assert.Equal(lines[p.Key], p.Value["entity:string"]));
         Assert.Equal("fixture;registry", parties["buyer"]["datasets:string[]"]);
         var buyer = EntityDocuments.ReadFragments(parties["buyer"]["fragments:string"]);
@@ -246,7 +214,7 @@ public sealed class Neo4jCsvExportTests : IDisposable
 
         Assert.Equal("'acme' has a value of aliases that contains the array delimiter ;: \"Acme; Trading\". neo4j-admin would split it in two.", refused.Message);
         Assert.Equal(("acme", "aliases", "Acme; Trading"), (refused.Id, refused.Property, refused.Value));
-        var acme = Assert.Single(Read(File("nodes-parties.csv")).Rows);
+        var acme = Assert.Single(CsvFiles.Read(File("nodes-parties.csv")).Rows);
         Assert.Equal(["Acme; Trading"], acme["aliases:string[]"].Split('\u001f'));
         Assert.Equal("Entity\u001fParty\u001fCompany", acme[":LABEL"]);
         Assert.Contains("--array-delimiter='U+001F'", await System.IO.File.ReadAllTextAsync(File("import.sh"), Ct), StringComparison.Ordinal);
@@ -255,7 +223,7 @@ public sealed class Neo4jCsvExportTests : IDisposable
     [Fact]
     public async Task the_import_script_holds_the_exact_neo4j_admin_command_for_the_files_written()
     {
-        await StoreAsync(Reseller().Entities);
+        await StoreAsync(SmallCases.Reseller().Entities);
 
         await using var export = await ExportAsync();
 
