@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace EntityGraph.Core.FollowTheMoney;
 
 /// <summary>
-/// Numbers as FtM's <c>number</c> type reads them: an optional minus, digits with <c>,</c> as the thousands
-/// separator (<c>1,234.50</c>), an optional <c>.</c> and decimals, and for measurements a unit after them
+/// Numbers as FtM's <c>number</c> type reads them: an optional minus, digits with <c>,</c> between groups of
+/// three as the thousands separator (<c>1,234.50</c>; not <c>12,5</c>), an optional <c>.</c> and decimals, and for measurements a unit after them
 /// (<c>120 sqm</c>). No exponents, no <c>NaN</c> or infinity, nothing too large for a double: FtM reads
 /// <c>1e999</c> as 1 with the unit <c>e999</c>, which no data means, so it is not a number here.
 /// </summary>
@@ -20,15 +20,16 @@ public static partial class FtmNumber
         number = 0;
         if (value is null)
             return false;
-        var match = Number().Match(value.Replace(",", string.Empty, StringComparison.Ordinal));
+        var match = Number().Match(value);
         if (!match.Success || (match.Groups["unit"].Success && !allowUnit))
             return false;
-        var digits = match.Groups["number"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var digits = match.Groups["number"].Value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
         return double.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)
             && double.IsFinite(number);
     }
 
-    // FtM's pattern, read whole; a unit starts with neither a digit nor an exponent.
-    [GeneratedRegex(@"^\s*(?<number>-?\s?\d+(?:\.\d+)?)(?:\s*(?<unit>(?![eE][+-]?\d)[^\s\d.,\-+]\S*))?\s*$", RegexOptions.CultureInvariant)]
+    // FtM's pattern, read whole; commas only between groups of three digits (12,5 is no thousands separator but a
+    // decimal comma, which would be read ten times too large); a unit starts with neither a digit nor an exponent.
+    [GeneratedRegex(@"^\s*(?<number>-?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(?<unit>(?![eE][+-]?\d)[^\s\d.,\-+]\S*))?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 }

@@ -27,6 +27,11 @@ public class NumberValidationTests
     [InlineData("customsAmount", "1234.5 USD")]
     [InlineData("customsAmount", "0x1F")]
     [InlineData("invoiceAmount", "1 234.5")]
+    [InlineData("customsAmount", "12,5")]
+    [InlineData("customsAmount", "1,2,3")]
+    [InlineData("invoiceAmount", ",5")]
+    [InlineData("invoiceAmount", "1,23")]
+    [InlineData("customsAmount", "1234,567.5")]
     public void a_shipment_value_that_is_not_a_number_is_refused_naming_the_property_and_the_value(string property, string value)
     {
         var result = Validate(Shipment(property, value));
@@ -53,6 +58,7 @@ public class NumberValidationTests
     [InlineData("customsAmount", "0", 0)]
     [InlineData("customsAmount", " 17.25 ", 17.25)]
     [InlineData("invoiceAmount", "-5", -5)]
+    [InlineData("customsAmount", "12,345,678.9", 12_345_678.9)]
     public void a_shipment_value_in_the_forms_ftm_writes_passes_and_is_read_as_that_number(string property, string value, double expected)
     {
         var json = Shipment(property, value);
