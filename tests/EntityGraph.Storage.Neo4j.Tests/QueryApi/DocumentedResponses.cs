@@ -132,6 +132,11 @@ public static class DocumentedResponses
         { "errors": [ { "code": "Neo.ClientError.Request.Invalid", "message": "Transaction with Id: \"c8a02b1e5ea24b93b82ea7066b5adb32\" was not found. It may have timed out and therefore rolled back or the routing header 'neo4j-cluster-affinity' was not provided." } ] }
         """;
 
+    /// <summary>An expired transaction as servers have also answered it, with a code of its own.</summary>
+    public const string TransactionNotFound = """
+        { "errors": [ { "code": "Neo.ClientError.Transaction.TransactionNotFound", "message": "Transaction with Id: \"c8a02b1e5ea24b93b82ea7066b5adb32\" was not found. It may have timed out and therefore rolled back or the routing header 'neo4j-cluster-affinity' was not provided." } ] }
+        """;
+
     public const string ServiceUnavailable = """
         { "errors": [ { "code": "Neo.TransientError.General.DatabaseUnavailable", "message": "The database is not currently available to serve your request." } ] }
         """;
