@@ -46,7 +46,7 @@ internal static class RedFlagRules
         if (c.Exposure is not { } exposure || exposure.BlockedOwnershipPercent < RedFlagDetector.BlockedPercent - Tolerance)
             return null;
         return OwnershipFlag(c, exposure, RedFlagCode.OwnershipBlocked,
-            $"{c.Party.Name} is blocked by ownership under {RuleName(c.Rule)} as of {Day(c.AsOf)}: blocked owners hold {Percent(exposure.BlockedOwnershipPercent)} ({{0}}), which is ≥ 50%.");
+            $"{c.Party.Name} is blocked by ownership under {RuleName(c.Rule)} as of {Day(c.AsOf)}: blocked owners hold {Prose.Percent(exposure.BlockedOwnershipPercent)} ({{0}}), which is ≥ 50%.");
     }
 
     private static RedFlag? OwnershipNearBlocked(Context c)
@@ -56,14 +56,14 @@ internal static class RedFlagRules
             || exposure.BlockedOwnershipPercent >= RedFlagDetector.BlockedPercent - Tolerance)
             return null;
         return OwnershipFlag(c, exposure, RedFlagCode.OwnershipNearBlocked,
-            $"Blocked owners hold {Percent(exposure.BlockedOwnershipPercent)} of {c.Party.Name} as of {Day(c.AsOf)} ({{0}}): at least 25%, but under the 50% at which ownership blocks under {RuleName(c.Rule)}.");
+            $"Blocked owners hold {Prose.Percent(exposure.BlockedOwnershipPercent)} of {c.Party.Name} as of {Day(c.AsOf)} ({{0}}): at least 25%, but under the 50% at which ownership blocks under {RuleName(c.Rule)}.");
     }
 
     private static RedFlag OwnershipFlag(Context c, Exposure exposure, RedFlagCode code, string template)
     {
         var counted = exposure.Contributions.Where(x => x.Counts).ToList();
         var owners = counted.GroupBy(x => x.OwnerId, StringComparer.Ordinal)
-            .Select(g => $"{c.Facts.Name(g.Key)} {(g.Any(x => x.IsRange) ? "at least " : "")}{Percent(g.Sum(x => x.Percentage!.Value))}");
+            .Select(g => $"{c.Facts.Name(g.Key)} {(g.Any(x => x.IsRange) ? "at least " : "")}{Prose.Percent(g.Sum(x => x.Percentage!.Value))}");
         var ownerIds = counted.Select(x => x.OwnerId).Distinct(StringComparer.Ordinal).ToList();
         var sentence = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Join(owners));
         if (exposure.Truncated)
@@ -296,7 +296,7 @@ internal static class RedFlagRules
 
     private static string Stake(OwnershipShare? share) => share switch
     {
-        { Minimum: { } min, IsRange: false } => Percent(min),
+        { Minimum: { } min, IsRange: false } => Prose.Percent(min),
         { Text: { } text } => $"\"{text}\"",
         _ => "an unstated stake",
     };

@@ -10,8 +10,6 @@ internal static class RedFlagText
 
     public static string Usd(double value) => Math.Round(value).ToString("#,0", CultureInfo.InvariantCulture) + " USD";
 
-    public static string Percent(double percent) => Prose.Percent(percent);
-
     public static string Count(int count, string one, string many) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
 
