@@ -1,4 +1,3 @@
-using EntityGraph.Server.GraphQL.Graph;
 using EntityGraph.Server.GraphQL.Loading;
 using EntityGraph.Server.GraphQL.Scalars;
 using GraphQL.Types;

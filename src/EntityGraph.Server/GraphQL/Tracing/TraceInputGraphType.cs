@@ -1,6 +1,4 @@
-using EntityGraph.Server.GraphQL.Ownership;
 using EntityGraph.Server.GraphQL.Scalars;
-using EntityGraph.Server.GraphQL.Shipments;
 using GraphQL.Types;
 
 namespace EntityGraph.Server.GraphQL.Tracing;

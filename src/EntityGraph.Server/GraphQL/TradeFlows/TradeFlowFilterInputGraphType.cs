@@ -1,5 +1,4 @@
 using EntityGraph.Server.GraphQL.Scalars;
-using EntityGraph.Server.GraphQL.Shipments;
 using GraphQL.Types;
 
 namespace EntityGraph.Server.GraphQL.TradeFlows;

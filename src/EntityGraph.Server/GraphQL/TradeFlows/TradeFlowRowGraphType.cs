@@ -1,5 +1,4 @@
 using EntityGraph.Core.Analysis.TradeFlows;
-using EntityGraph.Server.GraphQL.Shipments;
 using GraphQL.Types;
 
 namespace EntityGraph.Server.GraphQL.TradeFlows;
