@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using EntityGraph.Ingest.FollowTheMoney.Internal;
 
 namespace EntityGraph.Ingest.FollowTheMoney;
@@ -17,28 +16,20 @@ public sealed class FtmLineReader : IDisposable
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
     private static ReadOnlySpan<byte> Blank => " \t\r"u8;
 
-    private readonly CountingStream _raw;
-    private readonly Stream _content;
+    private readonly SourceStream _source;
     private bool _started;
 
     private FtmLineReader(Stream raw, long? totalBytes)
     {
-        _raw = new CountingStream(raw);
+        _source = new SourceStream(raw);
         TotalBytes = totalBytes;
-        var prefix = new byte[2];
-        var n = 0;
-        while (n < prefix.Length && _raw.Read(prefix, n, prefix.Length - n) is var read and > 0)
-            n += read;
-        var replay = new PrefixedStream(prefix, n, _raw);
-        IsCompressed = n == 2 && prefix[0] == 0x1F && prefix[1] == 0x8B;
-        _content = IsCompressed ? new GZipStream(replay, CompressionMode.Decompress) : replay;
     }
 
     /// <summary>Whether the source is gzip-compressed.</summary>
-    public bool IsCompressed { get; }
+    public bool IsCompressed => _source.IsCompressed;
 
     /// <summary>How many bytes of the source (compressed bytes, for gzip) have been read so far.</summary>
-    public long BytesRead => _raw.BytesRead;
+    public long BytesRead => _source.BytesRead;
 
     /// <summary>The size of the source in bytes, when it is known (a file, not stdin).</summary>
     public long? TotalBytes { get; }
@@ -107,7 +98,7 @@ public sealed class FtmLineReader : IDisposable
 
             if (end == buffer.Length)
                 Array.Resize(ref buffer, buffer.Length * 2);
-            var read = _content.Read(buffer, end, buffer.Length - end);
+            var read = _source.Content.Read(buffer, end, buffer.Length - end);
             if (read == 0)
                 eof = true;
             end += read;
@@ -115,5 +106,5 @@ public sealed class FtmLineReader : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _content.Dispose();
+    public void Dispose() => _source.Dispose();
 }

@@ -8,10 +8,10 @@ using EntityGraph.Ingest.Validation;
 namespace EntityGraph.Ingest.Import;
 
 /// <summary>
-/// Imports an FtM JSON-lines source into a store as one run of one dataset: every line is parsed and
-/// validated, valid entities are upserted in batches in file order, and every refused line — by
-/// validation or by the store — goes to the rejects file with its line number, its reasons and its
-/// original text. Valid lines are kept even when others in the same file are refused.
+/// Imports a source — FtM JSON lines, or table rows through a mapping — into a store as one run of one dataset:
+/// every line or row is read and validated, valid entities are upserted in batches in source order, and every
+/// refused line or row — by validation or by the store — goes to the rejects file with where it was, its reasons
+/// and what it said. Valid lines are kept even when others in the same file are refused.
 /// </summary>
 /// <remarks>
 /// Parsing and validation run on their own thread and hand batches to the store through a small
@@ -47,21 +47,31 @@ public sealed class FtmImporter
     }
 
     /// <summary>Imports from an opened reader; <paramref name="source"/> names it for the default dataset and rejects file.</summary>
-    public async Task<ImportSummary> ImportAsync(FtmLineReader reader, string source, FtmImportOptions? options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public Task<ImportSummary> ImportAsync(FtmLineReader reader, string source, FtmImportOptions? options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        ArgumentException.ThrowIfNullOrEmpty(source);
+        return ImportAsync(new FtmLineSource(reader), source, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports any source — FtM lines, or table rows through a mapping — as one run of one dataset;
+    /// <paramref name="name"/> names it for the default dataset and rejects file.
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(IImportSource source, string name, FtmImportOptions? options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrEmpty(name);
         options ??= new FtmImportOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        var dataset = string.IsNullOrWhiteSpace(options.Dataset) ? DatasetName.FromPath(source) : options.Dataset;
+        var dataset = string.IsNullOrWhiteSpace(options.Dataset) ? DatasetName.FromPath(name) : options.Dataset;
         var run = ImportRun.Start(dataset);
         var clock = Stopwatch.StartNew();
 
         var channel = CreateBatchChannel();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = StartReading(reader, channel.Writer, options.BatchSize, stop.Token);
+        var producer = StartReading(source, channel.Writer, options.BatchSize, stop.Token);
         var tally = new ImportTally();
-        await using var rejects = new RejectsFile(options.RejectsPath ?? DefaultRejectsPath(source));
+        await using var rejects = new RejectsFile(options.RejectsPath ?? DefaultRejectsPath(name));
         // Disposed after the last batch, on failure too: the store rebuilds what it set aside.
         await using var bulkLoad = await _store.BeginBulkLoadAsync(stop.Token);
         try
@@ -69,7 +79,7 @@ public sealed class FtmImporter
             await foreach (var batch in channel.Reader.ReadAllAsync(stop.Token))
             {
                 await StoreBatchAsync(batch, run, tally, rejects, stop.Token);
-                progress?.Report(new ImportProgress(tally.Lines, tally.Accepted, tally.Rejected, batch.BytesRead, reader.TotalBytes, clock.Elapsed));
+                progress?.Report(new ImportProgress(tally.Lines, tally.Accepted, tally.Rejected, batch.BytesRead, source.TotalBytes, clock.Elapsed));
             }
 
             await producer;
@@ -82,7 +92,7 @@ public sealed class FtmImporter
             throw;
         }
 
-        return new ImportSummary(source, dataset, tally.Lines, tally.Accepted, tally.Rejected, tally.BySchema, clock.Elapsed, rejects.Created ? rejects.Path : null);
+        return new ImportSummary(name, dataset, tally.Lines, tally.Accepted, tally.Rejected, tally.BySchema, clock.Elapsed, rejects.Created ? rejects.Path : null);
     }
 
     private static Channel<ImportBatch> CreateBatchChannel() =>
@@ -94,9 +104,9 @@ public sealed class FtmImporter
         });
 
     /// <summary>Starts parsing and validating the lines on a thread of their own, handing batches to <paramref name="writer"/>.</summary>
-    private Task StartReading(FtmLineReader reader, ChannelWriter<ImportBatch> writer, int batchSize, CancellationToken cancellationToken) =>
+    private Task StartReading(IImportSource source, ChannelWriter<ImportBatch> writer, int batchSize, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
-            () => Produce(reader, writer, batchSize, cancellationToken),
+            () => Produce(source, writer, batchSize, cancellationToken),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -114,7 +124,7 @@ public sealed class FtmImporter
             for (var i = 0; i < batch.Entities.Count; i++)
             {
                 if (storeReasons.TryGetValue(i, out var reasons))
-                    refused.Add(new RejectedLine(batch.LineNumbers[i], reasons, batch.Originals[i]));
+                    refused.Add(new RejectedLine(batch.Origins[i], batch.MappedAs[i], reasons));
                 else
                     tally.Accept(batch.Entities[i].Schema);
             }
@@ -123,7 +133,7 @@ public sealed class FtmImporter
         if (refused.Count > 0)
         {
             tally.Rejected += refused.Count;
-            refused.Sort((a, b) => a.Line.CompareTo(b.Line));
+            refused.Sort((a, b) => a.Origin.Position.CompareTo(b.Origin.Position));
             await rejects.WriteAsync(refused, cancellationToken);
         }
 
@@ -144,36 +154,32 @@ public sealed class FtmImporter
         }
     }
 
-    private void Produce(FtmLineReader reader, ChannelWriter<ImportBatch> writer, int batchSize, CancellationToken cancellationToken)
+    private void Produce(IImportSource source, ChannelWriter<ImportBatch> writer, int batchSize, CancellationToken cancellationToken)
     {
         try
         {
             var batch = new ImportBatch(batchSize);
-            long lines = 0;
-            foreach (var line in reader.ReadLines())
+            long units = 0;
+            foreach (var unit in source.Units(_validator))
             {
-                lines++;
-                var input = FtmEntityParser.Parse(line.Utf8.Span);
-                var verdict = _validator.Validate(input);
-                if (verdict.IsValid)
+                units++;
+                if (unit.Reasons.Count > 0)
+                    batch.Rejected.Add(new RejectedLine(unit.Origin, null, unit.Reasons));
+                foreach (var (entity, mappedAs) in unit.Entities)
                 {
-                    batch.Entities.Add(input.ToEntity());
-                    batch.LineNumbers.Add(line.Number);
-                    batch.Originals.Add(line.Utf8);
-                }
-                else
-                {
-                    batch.Rejected.Add(new RejectedLine(line.Number, FtmEntityValidator.Reasons(verdict), line.Utf8));
+                    batch.Entities.Add(entity);
+                    batch.Origins.Add(unit.Origin);
+                    batch.MappedAs.Add(mappedAs);
                 }
 
                 if (batch.Entities.Count + batch.Rejected.Count >= batchSize)
                 {
-                    Send(writer, batch, lines, reader.BytesRead, cancellationToken);
+                    Send(writer, batch, units, source.BytesRead, cancellationToken);
                     batch = new ImportBatch(batchSize);
                 }
             }
 
-            Send(writer, batch, lines, reader.BytesRead, cancellationToken);
+            Send(writer, batch, units, source.BytesRead, cancellationToken);
             writer.Complete();
         }
         catch (Exception ex)

@@ -3,17 +3,16 @@ using EntityGraph.Core.Model;
 namespace EntityGraph.Ingest.Import.Internal;
 
 /// <summary>
-/// One batch on its way from the parsing thread to the store: the valid entities with the lines
-/// they came from (kept to report a store refusal with the original text), and the lines that
-/// validation already refused in the same stretch of the file.
+/// One batch on its way from the reading thread to the store: the valid entities with the units they came from (kept
+/// to report a store refusal with the original), and the units that validation already refused in the same stretch.
 /// </summary>
 internal sealed class ImportBatch(int capacity)
 {
     public List<FtmEntity> Entities { get; } = new(capacity);
 
-    public List<long> LineNumbers { get; } = new(capacity);
+    public List<IRecordOrigin> Origins { get; } = new(capacity);
 
-    public List<ReadOnlyMemory<byte>> Originals { get; } = new(capacity);
+    public List<string?> MappedAs { get; } = new(capacity);
 
     public List<RejectedLine> Rejected { get; } = [];
 

@@ -1,4 +1,4 @@
 namespace EntityGraph.Ingest.Import.Internal;
 
-/// <summary>A line refused by validation or by the store, with every reason.</summary>
-internal sealed record RejectedLine(long Line, IReadOnlyList<string> Reasons, ReadOnlyMemory<byte> Original);
+/// <summary>A unit refused by validation or by the store, with every reason; <paramref name="Entity"/> names the mapped entity the store refused.</summary>
+internal sealed record RejectedLine(IRecordOrigin Origin, string? Entity, IReadOnlyList<string> Reasons);

@@ -1,11 +1,11 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace EntityGraph.Ingest.Import.Internal;
 
 /// <summary>
-/// The rejects file: one JSON object per refused line, <c>{"line": N, "reasons": [...], "original": "..."}</c>,
+/// The rejects file: one JSON object per refused unit — <c>{"line": N, "reasons": [...], "original": "..."}</c> for an
+/// FtM line, <c>{"source": "file.csv", "row": N, "entity": "…", "reasons": [...], "fields": [...]}</c> for a table row —
 /// created on the first refusal so that a clean import leaves no file behind.
 /// </summary>
 internal sealed class RejectsFile(string path) : IAsyncDisposable
@@ -33,12 +33,14 @@ internal sealed class RejectsFile(string path) : IAsyncDisposable
 
             _json!.Reset(_stream);
             _json.WriteStartObject();
-            _json.WriteNumber("line"u8, line.Line);
+            line.Origin.WriteLocation(_json);
+            if (line.Entity is not null)
+                _json.WriteString("entity"u8, line.Entity);
             _json.WriteStartArray("reasons"u8);
             foreach (var reason in line.Reasons)
                 _json.WriteStringValue(reason);
             _json.WriteEndArray();
-            _json.WriteString("original"u8, Encoding.UTF8.GetString(line.Original.Span));
+            line.Origin.WriteOriginal(_json);
             _json.WriteEndObject();
             await _json.FlushAsync(cancellationToken);
             _stream.WriteByte((byte)'\n');

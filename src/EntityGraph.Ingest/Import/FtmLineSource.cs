@@ -1,0 +1,37 @@
+using System.Text;
+using System.Text.Json;
+using EntityGraph.Ingest.FollowTheMoney;
+using EntityGraph.Ingest.Validation;
+
+namespace EntityGraph.Ingest.Import;
+
+/// <summary>An FtM JSON-lines source: one entity per line, refused with its line number and original text.</summary>
+public sealed class FtmLineSource(FtmLineReader reader) : IImportSource
+{
+    public long BytesRead => reader.BytesRead;
+
+    public long? TotalBytes => reader.TotalBytes;
+
+    public IEnumerable<ImportUnit> Units(FtmEntityValidator validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        foreach (var line in reader.ReadLines())
+        {
+            var input = FtmEntityParser.Parse(line.Utf8.Span);
+            var verdict = validator.Validate(input);
+            var origin = new LineOrigin(line);
+            yield return verdict.IsValid
+                ? new ImportUnit(origin, [(input.ToEntity(), null)], [])
+                : new ImportUnit(origin, [], FtmEntityValidator.Reasons(verdict));
+        }
+    }
+
+    private sealed class LineOrigin(FtmLine line) : IRecordOrigin
+    {
+        public long Position => line.Number;
+
+        public void WriteLocation(Utf8JsonWriter json) => json.WriteNumber("line"u8, line.Number);
+
+        public void WriteOriginal(Utf8JsonWriter json) => json.WriteString("original"u8, Encoding.UTF8.GetString(line.Utf8.Span));
+    }
+}
