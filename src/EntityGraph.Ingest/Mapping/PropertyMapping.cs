@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using EntityGraph.Core.FollowTheMoney;
+using EntityGraph.Ingest.Tables;
+
+namespace EntityGraph.Ingest.Mapping;
+
+/// <summary>
+/// How one property of a mapped entity gets its values from a row: from <c>column</c>/<c>columns</c> (joined with
+/// <c>join</c>), <c>literal</c>/<c>literals</c>, a <c>template</c> such as <c>"{{street}}, {{city}}"</c>, or the id of
+/// another entity of the same row (<c>entity</c>); each value split on <c>split</c>, dates read with <c>format</c>.
+/// </summary>
+public sealed partial class PropertyMapping
+{
+    internal PropertyMapping(FtmProperty property, long line)
+    {
+        Property = property;
+        Line = line;
+    }
+
+    public FtmProperty Property { get; }
+
+    /// <summary>The line of the mapping file that declares it.</summary>
+    public long Line { get; }
+
+    public IReadOnlyList<string> Columns { get; internal init; } = [];
+
+    public IReadOnlyList<string> Literals { get; internal init; } = [];
+
+    public string? Join { get; internal init; }
+
+    public string? Split { get; internal init; }
+
+    /// <summary>The name of the mapped entity whose id is the value.</summary>
+    public string? Entity { get; internal init; }
+
+    public string? Template { get; internal init; }
+
+    public DateFormat? Format { get; internal init; }
+
+    /// <summary>When true, a row where the property has no value makes no entity.</summary>
+    public bool Required { get; internal init; }
+
+    /// <summary>The columns a template names, <c>{{column}}</c>.</summary>
+    public IReadOnlyList<string> TemplateColumns => Template is null ? [] : [.. TemplatePlaceholder().Matches(Template).Select(m => m.Groups[1].Value)];
+
+    /// <summary>Every column the property reads.</summary>
+    public IEnumerable<string> Refs => Columns.Concat(TemplateColumns);
+
+    /// <summary>
+    /// The values the row gives, in order, empty ones left out; a date that does not fit <see cref="Format"/> is a
+    /// problem, never a dropped value.
+    /// </summary>
+    internal IReadOnlyList<string> Values(TableRow row, List<string> problems)
+    {
+        var values = RecordValues(row);
+        if (Join is not null)
+            values = values.Count == 0 ? [] : [string.Join(Join, values)];
+        if (Split is not null)
+            values = [.. values.SelectMany(v => v.Split(Split))];
+        var kept = new List<string>(values.Count);
+        foreach (var raw in values)
+        {
+            var value = raw.Trim();
+            if (value.Length == 0)
+                continue;
+            if (Format is not null)
+            {
+                if (Format.Read(value) is not { } date)
+                {
+                    problems.Add($"'{Property.Name}' value '{value}' does not fit the date format '{Format.Text}'");
+                    continue;
+                }
+
+                value = date;
+            }
+
+            kept.Add(value);
+        }
+
+        return kept;
+    }
+
+    private List<string> RecordValues(TableRow row)
+    {
+        if (Template is not null)
+        {
+            var text = TemplatePlaceholder().Replace(Template, m => row.Get(m.Groups[1].Value) ?? "");
+            return [text.Trim()];
+        }
+
+        var values = new List<string>(Literals);
+        foreach (var column in Columns)
+        {
+            if (row.Get(column) is { } value)
+                values.Add(value);
+        }
+
+        return values;
+    }
+
+    [GeneratedRegex(@"{{([^(}})]*)}}")]
+    private static partial Regex TemplatePlaceholder();
+}
