@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EntityGraph.Server.Cli;
 
-/// <summary>The <c>entitygraph</c> command line: <c>serve</c> (the default), <c>import</c>, <c>export</c>, <c>generate</c>.</summary>
+/// <summary>The <c>entitygraph</c> command line: <c>serve</c> (the default), <c>import</c>, <c>map</c>, <c>export</c>, <c>generate</c>.</summary>
 public static class EntityGraphCli
 {
     /// <summary>Runs the command <paramref name="args"/> name; no command, or options alone (<c>--urls URL</c>), mean <c>serve</c>.</summary>
@@ -13,6 +13,7 @@ public static class EntityGraphCli
             + "Without a command, or with options alone (e.g. --urls URL), it serves.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(MapCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         return root.Parse(ServesByDefault(root, args) ? [ServeCommand.Name, .. args] : args).InvokeAsync();

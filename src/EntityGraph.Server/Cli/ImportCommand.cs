@@ -18,16 +18,18 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "FtM JSON lines to import, plain or gzip; - for standard input." };
+        var file = new Argument<string?>("FILE") { Description = "FtM JSON lines to import, plain or gzip; - for standard input. Not with --mapping.", Arity = ArgumentArity.ZeroOrOne };
+        var mapping = new Option<string?>("--mapping") { Description = "Import the tables (CSV, plain or gzip, or .xlsx) of an FtM mapping file instead of FtM JSON lines." };
         var database = new Option<string>("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => CliIo.DefaultDatabase };
         var store = CliIo.StoreOption();
-        var dataset = new Option<string?>("--dataset") { Description = "The dataset name (default: the file name without extensions; 'stdin' for -)." };
-        var rejects = new Option<string?>("--rejects") { Description = "Where to write rejected lines (default: FILE.rejects.jsonl; ./stdin.rejects.jsonl for -)." };
+        var dataset = new Option<string?>("--dataset") { Description = "The dataset name (default: the file name without extensions; 'stdin' for -; with --mapping, the mapping's dataset name, which also prefixes the ids)." };
+        var rejects = new Option<string?>("--rejects") { Description = "Where to write rejected lines or rows (default: FILE.rejects.jsonl, MAPPING.rejects.jsonl; ./stdin.rejects.jsonl for -)." };
         var batchSize = new Option<int>("--batch-size") { Description = "Entities per database transaction.", DefaultValueFactory = _ => FtmImportOptions.DefaultBatchSize };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on stdout." };
 
-        var command = new Command("import", "Import FollowTheMoney JSON lines into the database as one dataset.");
+        var command = new Command("import", "Import FollowTheMoney JSON lines, or the tables of an FtM mapping file, into the database as one dataset.");
         command.Arguments.Add(file);
+        command.Options.Add(mapping);
         command.Options.Add(database);
         command.Options.Add(store);
         command.Options.Add(dataset);
@@ -35,7 +37,7 @@ internal static class ImportCommand
         command.Options.Add(batchSize);
         command.Options.Add(json);
         command.SetAction((parse, cancellationToken) => CliIo.RunAsync("import", () => RunAsync(
-            parse.GetValue(file)!,
+            Input.From(parse.GetValue(file), parse.GetValue(mapping)),
             parse.GetValue(store),
             parse.GetValue(database)!,
             new FtmImportOptions { Dataset = parse.GetValue(dataset), RejectsPath = parse.GetValue(rejects), BatchSize = parse.GetValue(batchSize) },
@@ -44,10 +46,13 @@ internal static class ImportCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string? storeOption, string databasePath, FtmImportOptions options, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Input input, string? storeOption, string databasePath, FtmImportOptions options, bool json, CancellationToken cancellationToken)
     {
         if (options.BatchSize < 1)
             throw new CliFailure($"--batch-size must be at least 1, not {options.BatchSize}");
+        if (input.Mapping is { } mappingPath)
+            return await MappingImport.RunAsync(mappingPath, storeOption, databasePath, options, json, cancellationToken);
+        var path = input.File!;
         FtmLineReader reader;
         try
         {
@@ -65,27 +70,47 @@ internal static class ImportCommand
         using (reader)
         {
             await using var store = await CliIo.OpenStoreAsync(storeOption, databasePath, create: true, cancellationToken);
-            var display = new ImportProgressDisplay();
-            var interactive = !json && !Console.IsOutputRedirected;
-            var summary = await display.RunAsync(
-                interactive,
-                json ? Console.Error : Console.Out,
-                () => new FtmImporter(store).ImportAsync(reader, path, options, display, cancellationToken));
-            if (json)
-                await Console.Out.WriteLineAsync(Json(summary));
-            else
-                await Console.Out.WriteAsync(Text(summary, CliIo.Describe(storeOption, databasePath)));
+            var summary = await RunWithProgressAsync(json, display => new FtmImporter(store).ImportAsync(reader, path, options, display, cancellationToken));
+            await PrintAsync(summary, json, CliIo.Describe(storeOption, databasePath), []);
             return summary.Complete ? 0 : SomeRejected;
         }
     }
 
-    private static string Text(ImportSummary summary, string databasePath)
+    /// <summary>Runs an import behind the progress display: a bar on a terminal, plain lines otherwise.</summary>
+    internal static Task<ImportSummary> RunWithProgressAsync(bool json, Func<ImportProgressDisplay, Task<ImportSummary>> import)
+    {
+        var display = new ImportProgressDisplay();
+        var interactive = !json && !Console.IsOutputRedirected;
+        return display.RunAsync(interactive, json ? Console.Error : Console.Out, () => import(display));
+    }
+
+    /// <summary>Prints the summary, with <paramref name="notes"/> (e.g. what a mapping did not make) after the counts.</summary>
+    internal static async Task PrintAsync(ImportSummary summary, bool json, string databasePath, IReadOnlyList<string> notes, string units = "lines")
+    {
+        if (json)
+            await Console.Out.WriteLineAsync(Json(summary, notes));
+        else
+            await Console.Out.WriteAsync(Text(summary, databasePath, units) + string.Concat(notes.Select(n => "  " + n + Environment.NewLine)));
+    }
+
+    /// <summary>What to import: an FtM JSON-lines file, or a mapping file's tables.</summary>
+    private sealed record Input(string? File, string? Mapping)
+    {
+        public static Input From(string? file, string? mapping) => (file, mapping) switch
+        {
+            (null, null) => throw new CliFailure("give the FtM JSON-lines FILE to import, or --mapping MAPPING.yml"),
+            ({ }, { }) => throw new CliFailure("give either FILE or --mapping, not both: a mapping names its own tables"),
+            _ => new Input(file, mapping),
+        };
+    }
+
+    private static string Text(ImportSummary summary, string databasePath, string units)
     {
         var inv = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
             string.Create(inv, $"Imported {summary.Source} into dataset '{summary.Dataset}' of {databasePath}"),
-            string.Create(inv, $"  lines      {summary.Lines,12:N0}"),
+            string.Create(inv, $"  {units,-10} {summary.Lines,12:N0}"),
             string.Create(inv, $"  accepted   {summary.Accepted,12:N0}"),
             string.Create(inv, $"  rejected   {summary.Rejected,12:N0}{(summary.RejectsPath is { } rejects ? "  -> " + rejects : "")}"),
             string.Create(inv, $"  time       {summary.Elapsed.TotalSeconds,12:N1} s  ({summary.EntitiesPerSecond:N0} entities/s)"),
@@ -95,7 +120,7 @@ internal static class ImportCommand
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 
-    private static string Json(ImportSummary summary)
+    private static string Json(ImportSummary summary, IReadOnlyList<string> notes)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -116,6 +141,13 @@ internal static class ImportCommand
                 json.WriteString("rejectsPath", rejects);
             else
                 json.WriteNull("rejectsPath");
+            if (notes.Count > 0)
+            {
+                json.WriteStartArray("notes");
+                foreach (var note in notes)
+                    json.WriteStringValue(note);
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
 

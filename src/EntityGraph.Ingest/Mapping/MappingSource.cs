@@ -1,0 +1,153 @@
+using System.Text.Json;
+using EntityGraph.Ingest.Import;
+using EntityGraph.Ingest.Tables;
+using EntityGraph.Ingest.Validation;
+
+namespace EntityGraph.Ingest.Mapping;
+
+/// <summary>
+/// The rows of a dataset's tables run through its queries, as units for an import: a row gives the valid entities it
+/// makes, or is refused whole — with its file, row number, the entity concerned and why — when it cannot be read, a
+/// value does not fit, or an entity fails validation. Tables are opened one at a time, and each is checked against
+/// the columns its query reads before its first row.
+/// </summary>
+public sealed class MappingSource : IImportSource
+{
+    private readonly DatasetMapping _mapping;
+    private readonly List<RowMapper> _mappers = [];
+    private long _bytesDone;
+    private long _rows;
+    private ITable? _current;
+
+    /// <param name="mapping">The dataset's queries.</param>
+    /// <param name="file">The mapping file, to name in errors.</param>
+    /// <param name="dataset">The dataset the entities belong to and the prefix of their ids (the mapping's name by default).</param>
+    public MappingSource(DatasetMapping mapping, string file, string? dataset = null)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        _mapping = mapping;
+        File = file;
+        Dataset = string.IsNullOrWhiteSpace(dataset) ? mapping.Name : dataset;
+        TotalBytes = mapping.Queries.SelectMany(q => q.Sources).Sum(s => new FileInfo(s).Exists ? new FileInfo(s).Length : 0);
+    }
+
+    public string File { get; }
+
+    public string Dataset { get; }
+
+    public long BytesRead => _bytesDone + (_current?.BytesRead ?? 0);
+
+    public long? TotalBytes { get; }
+
+    /// <summary>Rows the filters left out.</summary>
+    public long Filtered { get; private set; }
+
+    /// <summary>Per mapped entity and reason, how many rows made no such entity (keys empty, required value empty).</summary>
+    public IReadOnlyDictionary<string, long> NotMade =>
+        _mappers.SelectMany(m => m.NotMade).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+
+    public IEnumerable<ImportUnit> Units(FtmEntityValidator validator)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        foreach (var query in _mapping.Queries)
+        {
+            var mapper = new RowMapper(query, Dataset);
+            _mappers.Add(mapper);
+            foreach (var source in query.Sources)
+            {
+                foreach (var unit in TableUnits(query, mapper, source, validator))
+                    yield return unit;
+            }
+        }
+    }
+
+    private IEnumerable<ImportUnit> TableUnits(QueryMapping query, RowMapper mapper, string path, FtmEntityValidator validator)
+    {
+        using var table = Open(query, path);
+        _current = table;
+        foreach (var row in table.Rows())
+        {
+            if (row.Problem is not null)
+            {
+                yield return new ImportUnit(new RowOrigin(row, ++_rows), [], [row.Problem]);
+                continue;
+            }
+
+            if (!query.Keeps(row))
+            {
+                Filtered++;
+                continue;
+            }
+
+            yield return Judge(row, mapper, validator);
+        }
+
+        _current = null;
+        _bytesDone += table.TotalBytes ?? table.BytesRead;
+    }
+
+    private ImportUnit Judge(TableRow row, RowMapper mapper, FtmEntityValidator validator)
+    {
+        var problems = new List<string>();
+        var mapped = mapper.Map(row, problems);
+        var entities = new List<(Core.Model.FtmEntity, string?)>(mapped.Count);
+        foreach (var (name, input) in mapped)
+        {
+            var verdict = validator.Validate(input);
+            if (verdict.IsValid)
+                entities.Add((input.ToEntity(), name));
+            else
+                problems.AddRange(FtmEntityValidator.Reasons(verdict).Select(r => $"entity '{name}': {r}"));
+        }
+
+        var origin = new RowOrigin(row, ++_rows);
+        return problems.Count > 0 ? new ImportUnit(origin, [], problems) : new ImportUnit(origin, entities, []);
+    }
+
+    private ITable Open(QueryMapping query, string path)
+    {
+        var shown = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(File)) ?? ".", path);
+        ITable table;
+        try
+        {
+            table = Tables.Tables.Open(path, shown, query.Sheet);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new MappingException(File, query.Line, $"the table '{shown}' does not exist (looked for {path})", ex);
+        }
+
+        var missing = query.Refs.Where(c => !table.Header.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            table.Dispose();
+            throw new MappingException(
+                File,
+                query.Line,
+                $"the mapping reads {(missing.Count == 1 ? "column" : "columns")} {string.Join(", ", missing.Select(m => $"'{m}'"))}, which '{shown}' does not have; its header has {string.Join(", ", table.Header.Names.Select(n => $"'{n}'"))}");
+        }
+
+        return table;
+    }
+
+    /// <summary>A table row as the rejects file shows it: its file, its row number and its fields as read.</summary>
+    private sealed class RowOrigin(TableRow row, long sequence) : IRecordOrigin
+    {
+        // Rows of several tables share a batch, so rejects are ordered by the order rows were read.
+        public long Position => sequence;
+
+        public void WriteLocation(Utf8JsonWriter json)
+        {
+            json.WriteString("source"u8, row.Source);
+            json.WriteNumber("row"u8, row.Number);
+        }
+
+        public void WriteOriginal(Utf8JsonWriter json)
+        {
+            json.WriteStartArray("fields"u8);
+            foreach (var field in row.Raw)
+                json.WriteStringValue(field);
+            json.WriteEndArray();
+        }
+    }
+}
