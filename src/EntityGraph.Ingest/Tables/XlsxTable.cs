@@ -1,6 +1,6 @@
 using System.Globalization;
-using ExcelDataReader;
 using EntityGraph.Ingest.Mapping;
+using ExcelDataReader;
 
 namespace EntityGraph.Ingest.Tables;
 
