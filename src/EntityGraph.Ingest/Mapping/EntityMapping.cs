@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using EntityGraph.Core.FollowTheMoney;
@@ -35,6 +36,8 @@ public sealed class EntityMapping
 
     public IReadOnlyList<PropertyMapping> Properties { get; internal init; } = [];
 
+    private KeySeed? _seed;
+
     /// <summary>The entities this one references, which must be made first.</summary>
     public IReadOnlySet<string> Dependencies => Properties.Select(p => p.Entity).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
@@ -51,23 +54,55 @@ public sealed class EntityMapping
         ArgumentNullException.ThrowIfNull(row);
         if (IdColumn is not null)
             return row.Get(IdColumn);
+        var seed = Seed(keyPrefix);
         var values = new List<byte[]>(Keys.Count);
+        var length = seed.Length;
         foreach (var key in Keys)
         {
             if (row.Get(key)?.Trim() is { Length: > 0 } value)
+            {
                 values.Add(Encoding.UTF8.GetBytes(value));
+                length += values[^1].Length;
+            }
         }
 
         if (values.Count == 0)
             return null;
         values.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
-        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
-        sha1.AppendData(KeyBytes(keyPrefix));
-        sha1.AppendData(KeyBytes(KeyLiteral));
-        foreach (var value in values)
-            sha1.AppendData(value);
-        return Convert.ToHexStringLower(sha1.GetHashAndReset());
+        // One digest over the parts in order is the digest of feeding them one by one.
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            seed.CopyTo(buffer, 0);
+            var at = seed.Length;
+            foreach (var value in values)
+            {
+                value.CopyTo(buffer, at);
+                at += value.Length;
+            }
+
+            Span<byte> digest = stackalloc byte[SHA1.HashSizeInBytes];
+            SHA1.HashData(buffer.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The key prefix and key literal as the digest starts with them; kept for the prefix last asked for.</summary>
+    private byte[] Seed(string? keyPrefix)
+    {
+        var seed = _seed;
+        if (seed is not null && string.Equals(seed.Prefix, keyPrefix, StringComparison.Ordinal))
+            return seed.Bytes;
+        byte[] bytes = [.. KeyBytes(keyPrefix), .. KeyBytes(KeyLiteral)];
+        _seed = new KeySeed(keyPrefix, bytes);
+        return bytes;
     }
 
     private static byte[] KeyBytes(string? text) => text?.Trim() is { Length: > 0 } trimmed ? Encoding.UTF8.GetBytes(trimmed) : [];
+
+    private sealed record KeySeed(string? Prefix, byte[] Bytes);
 }

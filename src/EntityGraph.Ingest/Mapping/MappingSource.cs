@@ -15,6 +15,7 @@ public sealed class MappingSource : IImportSource
 {
     private readonly DatasetMapping _mapping;
     private readonly List<RowMapper> _mappers = [];
+    private readonly Internal.RepeatFilter _repeats = new();
     private long _bytesDone;
     private long _rows;
     private ITable? _current;
@@ -41,6 +42,9 @@ public sealed class MappingSource : IImportSource
 
     /// <summary>Rows the filters left out.</summary>
     public long Filtered { get; private set; }
+
+    /// <summary>Entities a row gave exactly as an earlier row did (same id and values), which were sent once.</summary>
+    public long Repeated { get; private set; }
 
     /// <summary>Per mapped entity and reason, how many rows made no such entity (keys empty, required value empty).</summary>
     public IReadOnlyDictionary<string, long> NotMade =>
@@ -91,17 +95,36 @@ public sealed class MappingSource : IImportSource
         var problems = new List<string>();
         var mapped = mapper.Map(row, problems);
         var entities = new List<(Core.Model.FtmEntity, string?)>(mapped.Count);
+        var remember = new List<(string Name, string Id, UInt128 Fingerprint)>(mapped.Count);
+        var repeats = 0;
         foreach (var (name, input) in mapped)
         {
+            // A repeat was valid when an earlier row sent it, and merging it again would change nothing.
+            if (_repeats.IsRepeat(name, input, out var fingerprint))
+            {
+                repeats++;
+                continue;
+            }
+
             var verdict = validator.Validate(input);
-            if (verdict.IsValid)
-                entities.Add((input.ToEntity(), name));
-            else
+            if (!verdict.IsValid)
+            {
                 problems.AddRange(FtmEntityValidator.Reasons(verdict).Select(r => $"entity '{name}': {r}"));
+                continue;
+            }
+
+            entities.Add((input.ToEntity(), name));
+            if (fingerprint is { } print)
+                remember.Add((name, input.Id!, print));
         }
 
         var origin = new RowOrigin(row, ++_rows);
-        return problems.Count > 0 ? new ImportUnit(origin, [], problems) : new ImportUnit(origin, entities, []);
+        if (problems.Count > 0)
+            return new ImportUnit(origin, [], problems);
+        foreach (var (name, id, print) in remember)
+            _repeats.Remember(name, id, print);
+        Repeated += repeats;
+        return new ImportUnit(origin, entities, []);
     }
 
     private ITable Open(QueryMapping query, string path)

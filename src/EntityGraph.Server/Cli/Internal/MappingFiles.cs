@@ -25,6 +25,7 @@ internal static class MappingFiles
     public static IReadOnlyList<string> Notes(MappingSource source) =>
     [
         .. source.Filtered > 0 ? [$"filtered out: {source.Filtered:N0} rows"] : Array.Empty<string>(),
+        .. source.Repeated > 0 ? [$"repeated: {source.Repeated:N0} entities that a row gave exactly as an earlier row did were sent once"] : Array.Empty<string>(),
         .. source.NotMade.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"not made: {p.Key} in {p.Value:N0} rows"),
     ];
 }
