@@ -51,7 +51,8 @@ public class MappingImportTests
             """);
 
         Assert.Equal(3, summary.Lines);
-        Assert.Equal(6, summary.Accepted);
+        // Ak-Shumkar and Radiotekhprom of row 4 are exactly as row 2 gave them, so they are sent once.
+        Assert.Equal(4, summary.Accepted);
         Assert.Equal(1, summary.Rejected);
         Assert.Equal("customs", summary.Dataset);
         Assert.Equal(4, Ids(await db.ExportAsync()).Length);
@@ -102,5 +103,28 @@ public class MappingImportTests
         Assert.Equal("person", reject.GetProperty("entity").GetString());
         Assert.Equal(2, reject.GetProperty("row").GetInt32());
         Assert.Contains("neither schema is a kind of the other", reject.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_party_repeated_in_many_rows_is_stored_once_with_every_value_and_a_refused_row_does_not_hide_its_party()
+    {
+        using var run = new MappingRun();
+        await using var db = await StoreOnDisk.CreateAsync();
+
+        // Row 2 is refused, so Radiotekhprom's first good row is row 3; rows 3 and 5 give it exactly, row 4 adds a name.
+        var summary = await ImportAsync(db, run, """
+            no,date,exporter,importer,inn,value
+            1,2023-03-15,Ak-Shumkar,Radiotekhprom,7718123456,48250.00
+            2,16.03.2023,Ak-Shumkar,Radiotekhprom,7718123456,100.00
+            3,17.03.2023,Ak-Shumkar,АО Радиотехпром,7718123456,200.00
+            4,18.03.2023,Ak-Shumkar,Radiotekhprom,7718123456,300.00
+            """);
+
+        Assert.Equal(1, summary.Rejected);
+        var importer = (await db.ExportAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(e => e.GetProperty("properties").TryGetProperty("innCode", out _));
+        Assert.Equal(["Radiotekhprom", "АО Радиотехпром"], importer.GetProperty("properties").GetProperty("name").EnumerateArray().Select(n => n.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(5, Ids(await db.ExportAsync()).Length);
     }
 }
