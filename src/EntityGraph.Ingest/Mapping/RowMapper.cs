@@ -1,4 +1,3 @@
-using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Rules;
 using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Ingest.Tables;
@@ -14,12 +13,20 @@ public sealed record MappedEntity(string MappedAs, FtmEntityInput Input);
 /// schema has <c>namesMentioned</c>, its names); the id is computed last. A row whose keys are all empty, or whose
 /// <c>required</c> property is empty, makes no such entity — counted in <see cref="NotMade"/>, not an error.
 /// </summary>
-public sealed class RowMapper(QueryMapping query, string dataset)
+public sealed class RowMapper
 {
     private readonly Dictionary<string, long> _notMade = new(StringComparer.Ordinal);
+    private readonly Plan[] _plans;
+
+    public RowMapper(QueryMapping query, string dataset)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        Dataset = dataset;
+        _plans = [.. query.Entities.Select(e => new Plan(e))];
+    }
 
     /// <summary>The dataset the entities belong to; also the prefix of their ids.</summary>
-    public string Dataset { get; } = dataset;
+    public string Dataset { get; }
 
     /// <summary>Per mapped entity and reason, how many rows made no such entity.</summary>
     public IReadOnlyDictionary<string, long> NotMade => _notMade;
@@ -29,16 +36,18 @@ public sealed class RowMapper(QueryMapping query, string dataset)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(problems);
-        var made = new Dictionary<string, FtmEntityInput>(StringComparer.Ordinal);
-        var entities = new List<MappedEntity>(query.Entities.Count);
-        foreach (var entity in query.Entities)
+        var made = new Dictionary<string, (FtmEntityInput Entity, Plan Plan)>(StringComparer.Ordinal);
+        var entities = new List<MappedEntity>(_plans.Length);
+        var entityProblems = new List<string>();
+        foreach (var plan in _plans)
         {
+            var entity = plan.Entity;
             var properties = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            var entityProblems = new List<string>();
-            // As FtM does, countries first, so that their values come first wherever order shows.
-            foreach (var property in entity.Properties.OrderBy(p => p.Property.Type == "country" ? 0 : 1))
-                Fill(entity, property, row, made, properties, entityProblems);
-            problems.AddRange(entityProblems.Select(p => $"entity '{entity.Name}': {p}"));
+            entityProblems.Clear();
+            foreach (var property in plan.Properties)
+                Fill(plan, property, row, made, properties, entityProblems);
+            foreach (var problem in entityProblems)
+                problems.Add($"entity '{entity.Name}': {problem}");
             var id = entity.ComputeKey(row, Dataset);
             if (id is null)
             {
@@ -53,22 +62,22 @@ public sealed class RowMapper(QueryMapping query, string dataset)
             }
 
             var input = new FtmEntityInput { Id = id, Schema = entity.Schema.Name, Properties = properties, Datasets = [Dataset] };
-            made[entity.Name] = input;
+            made[entity.Name] = (input, plan);
             entities.Add(new MappedEntity(entity.Name, input));
         }
 
         return entities;
     }
 
-    private static void Fill(EntityMapping entity, PropertyMapping property, TableRow row, Dictionary<string, FtmEntityInput> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
+    private static void Fill(Plan plan, PropertyMapping property, TableRow row, Dictionary<string, (FtmEntityInput Entity, Plan Plan)> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
     {
         if (property.Entity is not null)
         {
             if (!made.TryGetValue(property.Entity, out var target))
                 return;
-            Add(properties, property.Property.Name, [target.Id!]);
-            if (entity.Schema.GetProperty("namesMentioned") is not null)
-                Add(properties, "namesMentioned", Names(target));
+            Add(properties, property.Property.Name, [target.Entity.Id!]);
+            if (plan.MentionsNames)
+                Add(properties, "namesMentioned", target.Plan.Names(target.Entity));
             return;
         }
 
@@ -76,12 +85,6 @@ public sealed class RowMapper(QueryMapping query, string dataset)
         if (property.Property.Type == "country")
             values = [.. values.Select(v => Countries.Normalize(v) ?? v)];
         Add(properties, property.Property.Name, values);
-    }
-
-    private static IEnumerable<string> Names(FtmEntityInput entity)
-    {
-        var schema = FtmSchemaCatalog.Default.Find(entity.Schema!);
-        return entity.Properties.Where(p => schema?.GetProperty(p.Key)?.Type == "name").SelectMany(p => p.Value);
     }
 
     private static void Add(Dictionary<string, IReadOnlyList<string>> properties, string name, IEnumerable<string> values)
@@ -95,6 +98,32 @@ public sealed class RowMapper(QueryMapping query, string dataset)
 
         if (list.Count > 0)
             properties[name] = list;
+    }
+
+    /// <summary>What each row does for one mapped entity, worked out once.</summary>
+    private sealed class Plan
+    {
+        private readonly string[] _nameProperties;
+
+        public Plan(EntityMapping entity)
+        {
+            Entity = entity;
+            // As FtM does, countries first, so that their values come first wherever order shows.
+            Properties = [.. entity.Properties.OrderBy(p => p.Property.Type == "country" ? 0 : 1)];
+            MentionsNames = entity.Schema.GetProperty("namesMentioned") is not null;
+            _nameProperties = [.. entity.Schema.Properties.Values.Where(p => p.Type == "name").Select(p => p.Name)];
+        }
+
+        public EntityMapping Entity { get; }
+
+        public PropertyMapping[] Properties { get; }
+
+        /// <summary>Whether the entity takes the names of those it references (FtM's <c>namesMentioned</c>).</summary>
+        public bool MentionsNames { get; }
+
+        /// <summary>The entity's name values, for the entities that reference it.</summary>
+        public IEnumerable<string> Names(FtmEntityInput entity) =>
+            _nameProperties.SelectMany(p => entity.Properties.TryGetValue(p, out var values) ? values : []);
     }
 
     private void Count(string entity, string reason)
