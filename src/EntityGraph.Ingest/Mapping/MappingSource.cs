@@ -18,13 +18,16 @@ public sealed class MappingSource : IImportSource
     private readonly Internal.RepeatFilter _repeats = new();
     private long _bytesDone;
     private long _rows;
+    private readonly bool _sign;
     private ITable? _current;
 
     /// <param name="mapping">The dataset's queries.</param>
     /// <param name="file">The mapping file, to name in errors.</param>
     /// <param name="dataset">The dataset the entities belong to and the prefix of their ids (the mapping's name by default).</param>
-    public MappingSource(DatasetMapping mapping, string file, string? dataset = null)
+    /// <param name="sign">Sign ids with the dataset (<c>id.hmac</c>), as <c>ftm map</c> does by default and Aleph does.</param>
+    public MappingSource(DatasetMapping mapping, string file, string? dataset = null, bool sign = false)
     {
+        _sign = sign;
         ArgumentNullException.ThrowIfNull(mapping);
         _mapping = mapping;
         File = file;
@@ -55,7 +58,7 @@ public sealed class MappingSource : IImportSource
         ArgumentNullException.ThrowIfNull(validator);
         foreach (var query in _mapping.Queries)
         {
-            var mapper = new RowMapper(query, Dataset);
+            var mapper = new RowMapper(query, Dataset, _sign);
             _mappers.Add(mapper);
             foreach (var source in query.Sources)
             {

@@ -22,7 +22,13 @@ public sealed record MapSummary(long Rows, long Entities, long Rejected, string?
 /// </summary>
 public static class MappingWriter
 {
-    public static async Task<MapSummary> WriteAsync(FtmMapping mapping, string? dataset, Stream output, string rejectsPath, CancellationToken cancellationToken)
+    /// <param name="mapping">The mapping to run.</param>
+    /// <param name="dataset">The dataset name and id prefix instead of each of the mapping's own.</param>
+    /// <param name="output">Where the FtM JSON lines go; left open.</param>
+    /// <param name="rejectsPath">Where refused rows go, created only when one is.</param>
+    /// <param name="sign">Sign ids with the dataset, as <c>ftm map</c> does by default.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static async Task<MapSummary> WriteAsync(FtmMapping mapping, string? dataset, Stream output, string rejectsPath, bool sign, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(output);
@@ -33,7 +39,7 @@ public static class MappingWriter
         await using var rejects = new RejectsFile(rejectsPath);
         foreach (var datasetMapping in mapping.Datasets)
         {
-            var source = new MappingSource(datasetMapping, mapping.Path, dataset);
+            var source = new MappingSource(datasetMapping, mapping.Path, dataset, sign);
             foreach (var unit in source.Units(FtmEntityValidator.Default))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -46,7 +52,7 @@ public static class MappingWriter
             }
 
             rows += source.Filtered;
-            notes.AddRange(source.NotMade.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{datasetMapping.Name}: not made: {p.Key} in {p.Value} rows"));
+            notes.AddRange(source.NotMade.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{datasetMapping.Name}: not made, {p.Key}, rows: {p.Value:N0}"));
         }
 
         await using (var writer = new FtmLineWriter(output, leaveOpen: true))

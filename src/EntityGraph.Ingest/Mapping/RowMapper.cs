@@ -17,11 +17,16 @@ public sealed class RowMapper
 {
     private readonly Dictionary<string, long> _notMade = new(StringComparer.Ordinal);
     private readonly Plan[] _plans;
+    private readonly Internal.Namespace? _namespace;
 
-    public RowMapper(QueryMapping query, string dataset)
+    /// <param name="query">The query whose entities to make.</param>
+    /// <param name="dataset">The dataset the entities belong to; also the prefix of their ids.</param>
+    /// <param name="sign">Sign ids with the dataset, as <c>ftm map</c> does unless told <c>--no-sign</c>.</param>
+    public RowMapper(QueryMapping query, string dataset, bool sign = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         Dataset = dataset;
+        _namespace = sign ? new Internal.Namespace(dataset) : null;
         _plans = [.. query.Entities.Select(e => new Plan(e))];
     }
 
@@ -61,7 +66,7 @@ public sealed class RowMapper
                 continue;
             }
 
-            var input = new FtmEntityInput { Id = id, Schema = entity.Schema.Name, Properties = properties, Datasets = [Dataset] };
+            var input = new FtmEntityInput { Id = _namespace?.Sign(id) ?? id, Schema = entity.Schema.Name, Properties = properties, Datasets = [Dataset] };
             made[entity.Name] = (input, plan);
             entities.Add(new MappedEntity(entity.Name, input));
         }

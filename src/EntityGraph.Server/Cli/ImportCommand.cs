@@ -20,6 +20,7 @@ internal static class ImportCommand
     {
         var file = new Argument<string?>("FILE") { Description = "FtM JSON lines to import, plain or gzip; - for standard input. Not with --mapping.", Arity = ArgumentArity.ZeroOrOne };
         var mapping = new Option<string?>("--mapping") { Description = "Import the tables (CSV, plain or gzip, or .xlsx) of an FtM mapping file instead of FtM JSON lines." };
+        var sign = MappingFiles.SignOption();
         var database = new Option<string>("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => CliIo.DefaultDatabase };
         var store = CliIo.StoreOption();
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name (default: the file name without extensions; 'stdin' for -; with --mapping, the mapping's dataset name, which also prefixes the ids)." };
@@ -30,6 +31,7 @@ internal static class ImportCommand
         var command = new Command("import", "Import FollowTheMoney JSON lines, or the tables of an FtM mapping file, into the database as one dataset.");
         command.Arguments.Add(file);
         command.Options.Add(mapping);
+        command.Options.Add(sign);
         command.Options.Add(database);
         command.Options.Add(store);
         command.Options.Add(dataset);
@@ -37,7 +39,7 @@ internal static class ImportCommand
         command.Options.Add(batchSize);
         command.Options.Add(json);
         command.SetAction((parse, cancellationToken) => CliIo.RunAsync("import", () => RunAsync(
-            Input.From(parse.GetValue(file), parse.GetValue(mapping)),
+            Input.From(parse.GetValue(file), parse.GetValue(mapping), parse.GetValue(sign)),
             parse.GetValue(store),
             parse.GetValue(database)!,
             new FtmImportOptions { Dataset = parse.GetValue(dataset), RejectsPath = parse.GetValue(rejects), BatchSize = parse.GetValue(batchSize) },
@@ -51,7 +53,7 @@ internal static class ImportCommand
         if (options.BatchSize < 1)
             throw new CliFailure($"--batch-size must be at least 1, not {options.BatchSize}");
         if (input.Mapping is { } mappingPath)
-            return await MappingImport.RunAsync(mappingPath, storeOption, databasePath, options, json, cancellationToken);
+            return await MappingImport.RunAsync(mappingPath, input.Sign, storeOption, databasePath, options, json, cancellationToken);
         var path = input.File!;
         FtmLineReader reader;
         try
@@ -94,13 +96,14 @@ internal static class ImportCommand
     }
 
     /// <summary>What to import: an FtM JSON-lines file, or a mapping file's tables.</summary>
-    private sealed record Input(string? File, string? Mapping)
+    private sealed record Input(string? File, string? Mapping, bool Sign)
     {
-        public static Input From(string? file, string? mapping) => (file, mapping) switch
+        public static Input From(string? file, string? mapping, bool sign) => (file, mapping) switch
         {
             (null, null) => throw new CliFailure("give the FtM JSON-lines FILE to import, or --mapping MAPPING.yml"),
             ({ }, { }) => throw new CliFailure("give either FILE or --mapping, not both: a mapping names its own tables"),
-            _ => new Input(file, mapping),
+            (_, null) when sign => throw new CliFailure("--sign goes with --mapping: FtM lines keep the ids they have"),
+            _ => new Input(file, mapping, sign),
         };
     }
 

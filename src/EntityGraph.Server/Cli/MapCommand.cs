@@ -18,17 +18,19 @@ internal static class MapCommand
         var output = new Option<string>("--out") { Description = "Where to write the FtM JSON lines (gzip when it ends in .gz); - for standard output.", DefaultValueFactory = _ => "-" };
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name, which also prefixes the ids (default: the mapping's own)." };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write rejected rows (default: MAPPING.rejects.jsonl)." };
+        var sign = MappingFiles.SignOption();
         var command = new Command("map", "Run a FollowTheMoney mapping file over its CSV or Excel tables and write FtM JSON lines.");
         command.Arguments.Add(mapping);
         command.Options.Add(output);
         command.Options.Add(dataset);
         command.Options.Add(rejects);
+        command.Options.Add(sign);
         command.SetAction((parse, cancellationToken) => CliIo.RunAsync("map", () => RunAsync(
-            parse.GetValue(mapping)!, parse.GetValue(output)!, parse.GetValue(dataset), parse.GetValue(rejects), cancellationToken)));
+            parse.GetValue(mapping)!, parse.GetValue(output)!, parse.GetValue(dataset), parse.GetValue(rejects), parse.GetValue(sign), cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string mappingPath, string outputPath, string? dataset, string? rejectsPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string mappingPath, string outputPath, string? dataset, string? rejectsPath, bool sign, CancellationToken cancellationToken)
     {
         var mapping = MappingFiles.Load(mappingPath);
         MapSummary summary;
@@ -36,7 +38,7 @@ internal static class MapCommand
         {
             try
             {
-                summary = await MappingWriter.WriteAsync(mapping, dataset, output, rejectsPath ?? mappingPath + ".rejects.jsonl", cancellationToken);
+                summary = await MappingWriter.WriteAsync(mapping, dataset, output, rejectsPath ?? mappingPath + ".rejects.jsonl", sign, cancellationToken);
             }
             catch (MappingException ex)
             {

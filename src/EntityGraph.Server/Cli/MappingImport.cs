@@ -7,14 +7,14 @@ namespace EntityGraph.Server.Cli;
 /// <summary><c>import --mapping</c>: each dataset of a mapping file imported as one run, rows streamed from its tables.</summary>
 internal static class MappingImport
 {
-    public static async Task<int> RunAsync(string mappingPath, string? storeOption, string databasePath, FtmImportOptions options, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string mappingPath, bool sign, string? storeOption, string databasePath, FtmImportOptions options, bool json, CancellationToken cancellationToken)
     {
         var mapping = MappingFiles.Load(mappingPath);
         await using var store = await CliIo.OpenStoreAsync(storeOption, databasePath, create: true, cancellationToken);
         var complete = true;
         foreach (var dataset in mapping.Datasets)
         {
-            var source = new MappingSource(dataset, mapping.Path, options.Dataset);
+            var source = new MappingSource(dataset, mapping.Path, options.Dataset, sign);
             var runOptions = options with
             {
                 Dataset = source.Dataset,

@@ -66,8 +66,10 @@ internal static class BulkLoad
     /// <summary>Builds the structures set aside and the name index from the parties table, in one transaction.</summary>
     public static void Finish(SqliteConnection connection)
     {
-        // The index builds sort their rows; SQLite may use a helper thread per core for that.
+        // The index builds sort their rows; SQLite may use a helper thread per core for that. Sorts larger than the
+        // page cache spill to temporary files rather than memory, so a load of any size finishes in bounded memory.
         Run(connection, null, $"PRAGMA threads = {Math.Min(Environment.ProcessorCount, 8)}");
+        Run(connection, null, "PRAGMA temp_store = FILE");
         using var transaction = connection.BeginTransaction();
         foreach (var (_, create) in Deferred)
         {

@@ -101,4 +101,30 @@ public class MappingIdTests
 
         Assert.Equal(first.Entities.Select(e => e.Entity.Id), second.Entities.Select(e => e.Entity.Id));
     }
+
+    [Fact]
+    public void signed_ids_carry_the_hmac_of_the_id_keyed_with_the_dataset_and_references_are_signed_alike()
+    {
+        // hmac.new(b"customs", b"933f3cf7b18f9e08f07385dbd274ec136fbe7216", "sha1").hexdigest(), as ftm map signs by default.
+        using var run = new MappingRun().Table("rows.csv", "country,name,no\nDE,Acme GmbH,1\n").Run(
+            Mapping("""
+                firm: {schema: Company, keys: [name, country], properties: {name: {column: name}}}
+                      shipment: {schema: EconomicActivity, keys: [no], properties: {sender: {entity: firm}}}
+                """),
+            sign: true);
+
+        const string signed = "933f3cf7b18f9e08f07385dbd274ec136fbe7216.1fea2a76ce6806bab7c7c4b7e7e9c8942daef3d5";
+        Assert.Equal(signed, run.Single("firm").Id);
+        Assert.Equal([signed], run.Single("shipment").Properties["sender"]);
+    }
+
+    [Fact]
+    public void signing_an_id_column_value_replaces_what_follows_its_last_dot_as_ftm_namespaces_do()
+    {
+        // hmac.new(b"customs", b"co", "sha1").hexdigest()
+        using var run = new MappingRun().Table("rows.csv", "id,name\nco.old-signature,Acme\n")
+            .Run(Mapping("firm: {schema: Company, id_column: id, properties: {name: {column: name}}}"), sign: true);
+
+        Assert.Equal("co.ae599b7d2fbc7825622b601bccc2ae34d6aa78f7", run.Single("firm").Id);
+    }
 }

@@ -49,10 +49,10 @@ public sealed class MappingRun : IDisposable
     }
 
     /// <summary>Loads the mapping and runs its first dataset over its tables.</summary>
-    public MappingRun Run(string yaml, string? dataset = null)
+    public MappingRun Run(string yaml, string? dataset = null, bool sign = false)
     {
         var mapping = Load(yaml);
-        Source = new MappingSource(mapping.Datasets[0], mapping.Path, dataset);
+        Source = new MappingSource(mapping.Datasets[0], mapping.Path, dataset, sign);
         foreach (var unit in Source.Units(FtmEntityValidator.Default))
         {
             if (unit.Reasons.Count > 0)

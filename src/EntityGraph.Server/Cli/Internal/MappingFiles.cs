@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EntityGraph.Ingest.Mapping;
 
 namespace EntityGraph.Server.Cli.Internal;
@@ -21,11 +22,15 @@ internal static class MappingFiles
         }
     }
 
+    /// <summary><c>--sign</c>: ids as <c>ftm map</c> writes them by default and Aleph stores them, <c>id.signature</c>.</summary>
+    public static Option<bool> SignOption() =>
+        new("--sign") { Description = "Sign ids with the dataset name (id.hmac), as ftm map does unless --no-sign and as Aleph stores them. Default: plain ids, as ftm map --no-sign." };
+
     /// <summary>What the rows did not make, for the summary: "importer: keys empty in 3 rows".</summary>
     public static IReadOnlyList<string> Notes(MappingSource source) =>
     [
-        .. source.Filtered > 0 ? [$"filtered out: {source.Filtered:N0} rows"] : Array.Empty<string>(),
-        .. source.Repeated > 0 ? [$"repeated: {source.Repeated:N0} entities that a row gave exactly as an earlier row did were sent once"] : Array.Empty<string>(),
-        .. source.NotMade.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"not made: {p.Key} in {p.Value:N0} rows"),
+        .. source.Filtered > 0 ? [$"filtered out, rows: {source.Filtered:N0}"] : Array.Empty<string>(),
+        .. source.Repeated > 0 ? [$"sent once, entities a row gave exactly as an earlier row did: {source.Repeated:N0}"] : Array.Empty<string>(),
+        .. source.NotMade.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"not made, {p.Key}, rows: {p.Value:N0}"),
     ];
 }
