@@ -11,12 +11,11 @@ namespace EntityGraph.Ingest.Tables;
 /// or fewer fields than the header, a stray quote, or bytes that are not UTF-8 is still returned, with the problem
 /// named, so that the import can reject it and go on.
 /// </summary>
-public sealed class CsvTable : ITable
+public sealed class CsvTable : StreamedTable
 {
     private readonly SourceStream _stream;
     private readonly CsvReader _reader;
     private string? _malformed;
-    private bool _started;
 
     private CsvTable(string source, SourceStream stream, long? totalBytes)
     {
@@ -41,13 +40,13 @@ public sealed class CsvTable : ITable
         Header = new TableHeader(names);
     }
 
-    public string Source { get; }
+    public override string Source { get; }
 
-    public TableHeader Header { get; }
+    public override TableHeader Header { get; }
 
-    public long BytesRead => _stream.BytesRead;
+    public override long BytesRead => _stream.BytesRead;
 
-    public long? TotalBytes { get; }
+    public override long? TotalBytes { get; }
 
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static CsvTable Open(string path, string source)
@@ -64,15 +63,7 @@ public sealed class CsvTable : ITable
         }
     }
 
-    public IEnumerable<TableRow> Rows()
-    {
-        if (_started)
-            throw new InvalidOperationException("The rows of a table can be read only once.");
-        _started = true;
-        return Read();
-    }
-
-    private IEnumerable<TableRow> Read()
+    protected override IEnumerable<TableRow> Read()
     {
         while (true)
         {
@@ -112,7 +103,7 @@ public sealed class CsvTable : ITable
         _ => $"the row is malformed ({reason})",
     };
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         _reader.Dispose();
         _stream.Dispose();

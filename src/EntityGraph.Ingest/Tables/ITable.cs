@@ -18,6 +18,39 @@ public interface ITable : IDisposable
     IEnumerable<TableRow> Rows();
 }
 
+/// <summary>What every table shares: its rows can be read once, in order.</summary>
+public abstract class StreamedTable : ITable
+{
+    private bool _started;
+
+    public abstract string Source { get; }
+
+    public abstract TableHeader Header { get; }
+
+    public abstract long BytesRead { get; }
+
+    public abstract long? TotalBytes { get; }
+
+    public IEnumerable<TableRow> Rows()
+    {
+        if (_started)
+            throw new InvalidOperationException("The rows of a table can be read only once.");
+        _started = true;
+        return Read();
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The rows after the header, in order.</summary>
+    protected abstract IEnumerable<TableRow> Read();
+
+    protected abstract void Dispose(bool disposing);
+}
+
 /// <summary>Opens a table by its file's kind: Excel workbooks by their <c>.xlsx</c> name, anything else as CSV (plain or gzip).</summary>
 public static class Tables
 {

@@ -10,11 +10,10 @@ namespace EntityGraph.Ingest.Tables;
 /// it is not midnight), whole numbers without decimals (an INN stays <c>7718123456</c>), other numbers as written,
 /// booleans as <c>true</c>/<c>false</c>. Rows are streamed, so a large sheet is read in constant memory.
 /// </summary>
-internal sealed class XlsxTable : ITable
+internal sealed class XlsxTable : StreamedTable
 {
     private readonly FileStream _file;
     private readonly IExcelDataReader _reader;
-    private bool _started;
 
     // The reader decodes parts of a workbook with Windows code pages, which .NET provides only on request.
     static XlsxTable() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -28,14 +27,14 @@ internal sealed class XlsxTable : ITable
         TotalBytes = file.Length;
     }
 
-    public string Source { get; }
+    public override string Source { get; }
 
-    public TableHeader Header { get; }
+    public override TableHeader Header { get; }
 
     /// <summary>A workbook is a zip read as a whole, so progress is counted as its size once opened.</summary>
-    public long BytesRead => TotalBytes ?? 0;
+    public override long BytesRead => TotalBytes ?? 0;
 
-    public long? TotalBytes { get; }
+    public override long? TotalBytes { get; }
 
     public static ITable Open(string path, string source, string? sheet)
     {
@@ -67,15 +66,7 @@ internal sealed class XlsxTable : ITable
         }
     }
 
-    public IEnumerable<TableRow> Rows()
-    {
-        if (_started)
-            throw new InvalidOperationException("The rows of a table can be read only once.");
-        _started = true;
-        return Read();
-    }
-
-    private IEnumerable<TableRow> Read()
+    protected override IEnumerable<TableRow> Read()
     {
         while (_reader.Read())
         {
@@ -114,7 +105,7 @@ internal sealed class XlsxTable : ITable
         _ => value.ToString(),
     };
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         _reader.Dispose();
         _file.Dispose();
