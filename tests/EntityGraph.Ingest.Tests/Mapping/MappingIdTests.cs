@@ -25,6 +25,17 @@ public class MappingIdTests
     }
 
     [Fact]
+    public void key_alone_is_the_same_as_a_list_of_one_key()
+    {
+        using var single = new MappingRun().Table("rows.csv", "inn,name\n7718123456,Radiotekhprom\n")
+            .Run(Mapping("importer: {schema: Company, key: inn, properties: {name: name}}"));
+        using var list = new MappingRun().Table("rows.csv", "inn,name\n7718123456,Radiotekhprom\n")
+            .Run(Mapping("importer: {schema: Company, keys: [inn], properties: {name: name}}"));
+
+        Assert.Equal(list.Single("importer").Id, single.Single("importer").Id);
+    }
+
+    [Fact]
     public void key_literal_is_hashed_between_the_dataset_name_and_the_keys()
     {
         using var run = new MappingRun().Table("rows.csv", "inn,name\n7718123456,Radiotekhprom\n")
