@@ -92,7 +92,10 @@ public sealed class FtmImporter
             throw;
         }
 
-        return new ImportSummary(name, dataset, tally.Lines, tally.Accepted, tally.Rejected, tally.BySchema, clock.Elapsed, rejects.Created ? rejects.Path : null);
+        return new ImportSummary(name, dataset, tally.Lines, tally.Accepted, tally.Rejected, tally.BySchema, clock.Elapsed, rejects.Created ? rejects.Path : null)
+        {
+            Repeated = tally.Repeated,
+        };
     }
 
     private static Channel<ImportBatch> CreateBatchChannel() =>
@@ -115,18 +118,25 @@ public sealed class FtmImporter
     private async Task StoreBatchAsync(ImportBatch batch, ImportRun run, ImportTally tally, RejectsFile rejects, CancellationToken cancellationToken)
     {
         var refused = batch.Rejected;
-        if (batch.Entities.Count > 0)
+        var (sent, prints) = LeaveOutRepeats(batch, tally);
+        if (sent.Count > 0)
         {
-            var result = await _store.UpsertAsync(batch.Entities, run, cancellationToken);
+            var result = await _store.UpsertAsync([.. sent.Select(i => batch.Entities[i])], run, cancellationToken);
             var storeReasons = result.Rejected
                 .GroupBy(r => r.Index)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Reason)]);
-            for (var i = 0; i < batch.Entities.Count; i++)
+            for (var k = 0; k < sent.Count; k++)
             {
-                if (storeReasons.TryGetValue(i, out var reasons))
+                var i = sent[k];
+                if (storeReasons.TryGetValue(k, out var reasons))
+                {
                     refused.Add(new RejectedLine(batch.Origins[i], batch.MappedAs[i], reasons));
-                else
-                    tally.Accept(batch.Entities[i].Schema);
+                    continue;
+                }
+
+                tally.Accept(batch.Entities[i].Schema);
+                if (prints[k] is { } print)
+                    tally.Repeats.Remember(batch.MappedAs[i]!, batch.Entities[i].Id, print);
             }
         }
 
@@ -138,6 +148,30 @@ public sealed class FtmImporter
         }
 
         tally.Lines = batch.LinesRead;
+    }
+
+    /// <summary>
+    /// The batch's entities to send: all but those a mapped row gave exactly as the store already took them in this run
+    /// (counted in <see cref="ImportTally.Repeated"/>), with the fingerprint to remember for each once it is taken.
+    /// </summary>
+    private static (List<int> Sent, List<UInt128?> Prints) LeaveOutRepeats(ImportBatch batch, ImportTally tally)
+    {
+        var sent = new List<int>(batch.Entities.Count);
+        var prints = new List<UInt128?>(batch.Entities.Count);
+        for (var i = 0; i < batch.Entities.Count; i++)
+        {
+            UInt128? print = null;
+            if (batch.MappedAs[i] is { } mappedAs && tally.Repeats.IsRepeat(mappedAs, batch.Entities[i], out print))
+            {
+                tally.Repeated++;
+                continue;
+            }
+
+            sent.Add(i);
+            prints.Add(print);
+        }
+
+        return (sent, prints);
     }
 
     /// <summary>Stops the reading thread after a failure and waits for it.</summary>
@@ -210,6 +244,11 @@ public sealed class FtmImporter
         public long Rejected { get; set; }
 
         public SortedDictionary<string, long> BySchema { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Fragments of mapped rows the store already took exactly so; sent once.</summary>
+        public long Repeated { get; set; }
+
+        public RepeatFilter Repeats { get; } = new();
 
         /// <summary>Counts an entity the store took.</summary>
         public void Accept(string schema)

@@ -19,6 +19,12 @@ public sealed record ImportSummary(
     TimeSpan Elapsed,
     string? RejectsPath)
 {
+    /// <summary>
+    /// Entities of mapped rows left out because the store had already taken them in this run exactly so (same id,
+    /// schema and values): the exporter of a thousand declarations is written once. Not counted in <see cref="Accepted"/>.
+    /// </summary>
+    public long Repeated { get; init; }
+
     /// <summary>Accepted entities per second over the whole import.</summary>
     public double EntitiesPerSecond => Elapsed.TotalSeconds > 0 ? Accepted / Elapsed.TotalSeconds : 0;
 

@@ -7,15 +7,14 @@ namespace EntityGraph.Ingest.Mapping;
 
 /// <summary>
 /// The rows of a dataset's tables run through its queries, as units for an import: a row gives the valid entities it
-/// makes, or is refused whole — with its file, row number, the entity concerned and why — when it cannot be read, a
-/// value does not fit, or an entity fails validation. Tables are opened one at a time, and each is checked against
+/// makes, or is refused whole — with its file, row number and why, each reason naming its entity — when it cannot be
+/// read, a value does not fit, or an entity fails validation. (An entity the store then refuses is reported alone.) Tables are opened one at a time, and each is checked against
 /// the columns its query reads before its first row.
 /// </summary>
 public sealed class MappingSource : IImportSource
 {
     private readonly DatasetMapping _mapping;
     private readonly List<RowMapper> _mappers = [];
-    private readonly Internal.RepeatFilter _repeats = new();
     private long _bytesDone;
     private long _rows;
     private readonly bool _sign;
@@ -46,12 +45,23 @@ public sealed class MappingSource : IImportSource
     /// <summary>Rows the filters left out.</summary>
     public long Filtered { get; private set; }
 
-    /// <summary>Entities a row gave exactly as an earlier row did (same id and values), which were sent once.</summary>
-    public long Repeated { get; private set; }
-
     /// <summary>Per mapped entity and reason, how many rows made no such entity (keys empty, required value empty).</summary>
     public IReadOnlyDictionary<string, long> NotMade =>
         _mappers.SelectMany(m => m.NotMade).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Opens every table and checks its header against the columns its query reads, so that a missing table or column
+    /// stops the run before any row of any table is read.
+    /// </summary>
+    /// <exception cref="MappingException">A table does not exist, cannot be read, or lacks a column.</exception>
+    public void CheckTables()
+    {
+        foreach (var query in _mapping.Queries)
+        {
+            foreach (var source in query.Sources)
+                Open(query, source).Dispose();
+        }
+    }
 
     public IEnumerable<ImportUnit> Units(FtmEntityValidator validator)
     {
@@ -98,36 +108,17 @@ public sealed class MappingSource : IImportSource
         var problems = new List<string>();
         var mapped = mapper.Map(row, problems);
         var entities = new List<(Core.Model.FtmEntity, string?)>(mapped.Count);
-        var remember = new List<(string Name, string Id, UInt128 Fingerprint)>(mapped.Count);
-        var repeats = 0;
         foreach (var (name, input) in mapped)
         {
-            // A repeat was valid when an earlier row sent it, and merging it again would change nothing.
-            if (_repeats.IsRepeat(name, input, out var fingerprint))
-            {
-                repeats++;
-                continue;
-            }
-
             var verdict = validator.Validate(input);
-            if (!verdict.IsValid)
-            {
+            if (verdict.IsValid)
+                entities.Add((input.ToEntity(), name));
+            else
                 problems.AddRange(FtmEntityValidator.Reasons(verdict).Select(r => $"entity '{name}': {r}"));
-                continue;
-            }
-
-            entities.Add((input.ToEntity(), name));
-            if (fingerprint is { } print)
-                remember.Add((name, input.Id!, print));
         }
 
         var origin = new RowOrigin(row, ++_rows);
-        if (problems.Count > 0)
-            return new ImportUnit(origin, [], problems);
-        foreach (var (name, id, print) in remember)
-            _repeats.Remember(name, id, print);
-        Repeated += repeats;
-        return new ImportUnit(origin, entities, []);
+        return problems.Count > 0 ? new ImportUnit(origin, [], problems) : new ImportUnit(origin, entities, []);
     }
 
     private ITable Open(QueryMapping query, string path)

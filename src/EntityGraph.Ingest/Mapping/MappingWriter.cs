@@ -36,10 +36,11 @@ public static class MappingWriter
         var order = new List<string>();
         long rows = 0, rejected = 0;
         var notes = new List<string>();
+        var sources = mapping.Datasets.Select(d => new MappingSource(d, mapping.Path, dataset, sign)).ToList();
+        sources.ForEach(s => s.CheckTables());
         await using var rejects = new RejectsFile(rejectsPath);
-        foreach (var datasetMapping in mapping.Datasets)
+        foreach (var (datasetMapping, source) in mapping.Datasets.Zip(sources))
         {
-            var source = new MappingSource(datasetMapping, mapping.Path, dataset, sign);
             foreach (var unit in source.Units(FtmEntityValidator.Default))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -67,10 +68,20 @@ public static class MappingWriter
     /// <summary>Merges a row's entities into those made so far; the reasons, when one is of a schema that cannot merge.</summary>
     private static IReadOnlyList<string> Merge(ImportUnit unit, Dictionary<string, FtmEntity> merged, List<string> order)
     {
+        // Checked first, against earlier rows and the row's own entities, so that a refused row changes nothing.
+        var schemas = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (entity, name) in unit.Entities)
         {
-            if (merged.TryGetValue(entity.Id, out var earlier) && FtmFragments.MostSpecificSchema(earlier.Schema, entity.Schema) is null)
-                return [$"entity '{name}': id {entity.Id} is a {entity.Schema} here but a {earlier.Schema} in an earlier row; neither schema is a kind of the other"];
+            var earlier = schemas.TryGetValue(entity.Id, out var own) ? own : merged.GetValueOrDefault(entity.Id)?.Schema;
+            if (earlier is null)
+            {
+                schemas[entity.Id] = entity.Schema;
+                continue;
+            }
+
+            if (FtmFragments.MostSpecificSchema(earlier, entity.Schema) is not { } schema)
+                return [$"entity '{name}': id {entity.Id} is a {entity.Schema} here but a {earlier} elsewhere; neither schema is a kind of the other"];
+            schemas[entity.Id] = schema;
         }
 
         foreach (var (entity, _) in unit.Entities)

@@ -74,7 +74,7 @@ public sealed class RowMapper
         return entities;
     }
 
-    private static void Fill(Plan plan, PropertyMapping property, TableRow row, Dictionary<string, (FtmEntityInput Entity, Plan Plan)> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
+    private void Fill(Plan plan, PropertyMapping property, TableRow row, Dictionary<string, (FtmEntityInput Entity, Plan Plan)> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
     {
         if (property.Entity is not null)
         {
@@ -89,6 +89,8 @@ public sealed class RowMapper
         var values = property.Values(row, problems);
         if (property.Property.Type == "country")
             values = [.. values.Select(v => Countries.Normalize(v) ?? v)];
+        else if (property.Property.IsEntity && _namespace is not null)
+            values = [.. values.Select(_namespace.Sign)];
         Add(properties, property.Property.Name, values);
     }
 

@@ -13,6 +13,9 @@ namespace EntityGraph.Ingest.Tables;
 /// </summary>
 public sealed class CsvTable : StreamedTable
 {
+    /// <summary>The longest record read, in bytes.</summary>
+    public const int MaxRecordSize = 4 << 20;
+
     private readonly SourceStream _stream;
     private readonly CsvReader _reader;
     private string? _malformed;
@@ -29,6 +32,8 @@ public sealed class CsvTable : StreamedTable
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             TrackLineNumbers = true,
+            // A quote never closed would otherwise read the rest of the file into one record.
+            MaxRecordSize = MaxRecordSize,
             SkipEmptyLines = true,
             OnMalformedRecord = record => _malformed ??= Describe(record.Reason),
         };
@@ -68,7 +73,7 @@ public sealed class CsvTable : StreamedTable
         while (true)
         {
             _malformed = null;
-            if (!_reader.Read())
+            if (!ReadRecord())
                 yield break;
             var raw = new string[_reader.FieldCount];
             var cells = new string?[raw.Length];
@@ -81,6 +86,22 @@ public sealed class CsvTable : StreamedTable
             }
 
             yield return new TableRow(Source, _reader.LineNumber, Header, cells, raw, Problem(raw.Length, utf8));
+        }
+    }
+
+    private bool ReadRecord()
+    {
+        try
+        {
+            return _reader.Read();
+        }
+        catch (CsvFormatException ex)
+        {
+            throw new MappingException(
+                Source,
+                _reader.LineNumber,
+                $"a record does not end within {MaxRecordSize >> 20} MiB (a quote opened here and never closed?); the file cannot be read past it: {ex.Message}",
+                ex);
         }
     }
 

@@ -80,9 +80,21 @@ internal sealed class XlsxTable : StreamedTable
             var fields = raw[..length].Select(c => c ?? "").ToArray();
             var problem = length > Header.Count
                 ? string.Create(CultureInfo.InvariantCulture, $"the row has {length} cells but the header has {Header.Count}")
-                : null;
+                : Unnamed(raw);
             yield return new TableRow(Source, _reader.Depth + 1, Header, [.. fields.Select(SourceText.Clean)], fields, problem);
         }
+    }
+
+    /// <summary>A value under a column the header leaves unnamed could never be mapped, so the row says so rather than lose it.</summary>
+    private string? Unnamed(string?[] cells)
+    {
+        for (var i = 0; i < cells.Length && i < Header.Count; i++)
+        {
+            if (cells[i] is not null && Header.Names[i].Length == 0)
+                return string.Create(CultureInfo.InvariantCulture, $"column {i + 1} holds '{cells[i]}', but the header row leaves that column unnamed; name it");
+        }
+
+        return null;
     }
 
     private static string?[] Cells(IExcelDataReader reader)

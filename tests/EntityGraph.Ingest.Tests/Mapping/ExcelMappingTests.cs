@@ -94,4 +94,20 @@ public class ExcelMappingTests
 
         Assert.StartsWith("the file cannot be read as an Excel workbook (.xlsx)", error.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void a_value_under_a_column_the_header_leaves_unnamed_rejects_the_row_rather_than_being_lost()
+    {
+        using var run = new MappingRun();
+        var row = Row("A-1", new DateTime(2023, 3, 15), "Radiotekhprom", 7718123456, 1);
+        var note = new Dictionary<string, object>(row) { [""] = "paid in cash" };
+        var plain = new Dictionary<string, object>(row) { ["no"] = "A-2", [""] = null! };
+        // The header names five columns and leaves the sixth empty.
+        Workbook(run, new() { ["2023"] = new[] { note, plain } });
+
+        run.Run(Mapping());
+
+        Assert.Single(run.All("declaration"));
+        Assert.Equal(["column 6 holds 'paid in cash', but the header row leaves that column unnamed; name it"], Assert.Single(run.Refused).Reasons);
+    }
 }

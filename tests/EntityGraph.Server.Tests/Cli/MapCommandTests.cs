@@ -47,13 +47,14 @@ public class MapCommandTests
         workspace.Write("customs.csv", Customs);
         var mapping = workspace.Write("customs.yml", Mapping);
 
-        var (exit, output, _) = await CliWorkspace.RunAsync("import", "--mapping", mapping, "--db", workspace.Database, "--json");
+        // One row per batch, so that row 3 meets row 1's exporter already stored.
+        var (exit, output, _) = await CliWorkspace.RunAsync("import", "--mapping", mapping, "--db", workspace.Database, "--json", "--batch-size", "1");
 
         Assert.Equal(2, exit);
         var summary = JsonDocument.Parse(output).RootElement;
         Assert.Equal("customs", summary.GetProperty("dataset").GetString());
         Assert.Equal(3, summary.GetProperty("lines").GetInt32());
-        // Row 3's exporter is row 1's exactly, so it is sent once.
+        // Row 3's exporter is row 1's exactly, already stored, so it is not sent again.
         Assert.Equal(3, summary.GetProperty("accepted").GetInt32());
         Assert.Equal(["sent once, entities a row gave exactly as an earlier row did: 1"], summary.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal(1, summary.GetProperty("rejected").GetInt32());
@@ -105,5 +106,46 @@ public class MapCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("Mapped 10 rows", error, StringComparison.Ordinal);
         Assert.False(File.Exists(workspace.File("rejects.jsonl")));
+    }
+
+    private const string TwoDatasets = """
+        customs_2022:
+          query:
+            csv_url: customs.csv
+            entities:
+              exporter: {schema: Company, keys: [exporter], properties: {name: exporter}}
+        customs_2023:
+          query:
+            csv_url: customs.csv
+            entities:
+              declaration: {schema: EconomicActivity, keys: [no], properties: {customsAmount: value}}
+        """;
+
+    [Fact]
+    public async Task each_dataset_of_a_mapping_keeps_its_own_rejects_file()
+    {
+        using var workspace = new CliWorkspace();
+        workspace.Write("customs.csv", Customs);
+        var mapping = workspace.Write("customs.yml", TwoDatasets);
+
+        var (exit, _, _) = await CliWorkspace.RunAsync("import", "--mapping", mapping, "--db", workspace.Database, "--rejects", workspace.File("bad.jsonl"));
+
+        Assert.Equal(2, exit);
+        Assert.False(File.Exists(workspace.File("bad.customs_2022.jsonl")));
+        Assert.Single(File.ReadAllLines(workspace.File("bad.customs_2023.jsonl")));
+    }
+
+    [Fact]
+    public async Task dataset_is_refused_for_a_mapping_of_several_datasets_and_nothing_is_imported()
+    {
+        using var workspace = new CliWorkspace();
+        workspace.Write("customs.csv", Customs);
+        var mapping = workspace.Write("customs.yml", TwoDatasets);
+
+        var (exit, _, error) = await CliWorkspace.RunAsync("import", "--mapping", mapping, "--db", workspace.Database, "--dataset", "customs");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--dataset names one dataset, but " + mapping + " maps 2 (customs_2022, customs_2023)", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(workspace.Database));
     }
 }

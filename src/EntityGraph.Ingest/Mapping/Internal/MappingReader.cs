@@ -47,6 +47,8 @@ internal sealed class MappingReader(string file, string folder, FtmSchemaCatalog
             throw new MappingException(file, ex.Start.Line, $"not valid YAML: {ex.Message}", ex);
         }
 
+        if (stream.Documents.Count > 1)
+            throw new MappingException(file, stream.Documents[1].RootNode.Start.Line, "the file holds more than one YAML document (a second '---'); put every dataset in one");
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode { Children.Count: > 0 } root)
             throw new MappingException(file, 0, "the file maps nothing; expected 'dataset_name: {queries: [...]}'");
         return root;
@@ -77,7 +79,14 @@ internal sealed class MappingReader(string file, string folder, FtmSchemaCatalog
     {
         if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             throw _yaml.Error(node, $"'{url}' is a web address; EntityGraph reads local files only: download it and give its path");
-        var path = url.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(url).LocalPath : url;
+        var path = url;
+        if (url.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+        {
+            path = Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.LocalPath.Length > 1
+                ? uri.LocalPath
+                : throw _yaml.Error(node, $"'{url}' is not a file address; give a path, relative to the mapping file or absolute");
+        }
+
         return Path.GetFullPath(Path.Combine(folder, path));
     }
 

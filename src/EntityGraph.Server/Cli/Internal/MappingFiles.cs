@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EntityGraph.Ingest.Import;
 using EntityGraph.Ingest.Mapping;
 
 namespace EntityGraph.Server.Cli.Internal;
@@ -27,10 +28,10 @@ internal static class MappingFiles
         new("--sign") { Description = "Sign ids with the dataset name (id.hmac), as ftm map does unless --no-sign and as Aleph stores them. Default: plain ids, as ftm map --no-sign." };
 
     /// <summary>What the rows did not make, for the summary: "importer: keys empty in 3 rows".</summary>
-    public static IReadOnlyList<string> Notes(MappingSource source) =>
+    public static IReadOnlyList<string> Notes(MappingSource source, ImportSummary summary) =>
     [
         .. source.Filtered > 0 ? [$"filtered out, rows: {source.Filtered:N0}"] : Array.Empty<string>(),
-        .. source.Repeated > 0 ? [$"sent once, entities a row gave exactly as an earlier row did: {source.Repeated:N0}"] : Array.Empty<string>(),
+        .. summary.Repeated > 0 ? [$"sent once, entities a row gave exactly as an earlier row did: {summary.Repeated:N0}"] : Array.Empty<string>(),
         .. source.NotMade.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"not made, {p.Key}, rows: {p.Value:N0}"),
     ];
 }

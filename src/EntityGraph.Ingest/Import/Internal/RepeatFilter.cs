@@ -1,14 +1,15 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
-using EntityGraph.Ingest.FollowTheMoney;
+using EntityGraph.Core.Model;
 
-namespace EntityGraph.Ingest.Mapping.Internal;
+namespace EntityGraph.Ingest.Import.Internal;
 
 /// <summary>
-/// Recognises an entity a row gives exactly as an earlier row of the same run gave it — same id, schema and values,
-/// as the exporter of a thousand declarations is. Merging such a fragment into the run's changes nothing, so the import
-/// sends it once and spares the store a read and a rewrite per row.
+/// Recognises an entity a mapped row gives exactly as an earlier row of the same run gave it and the store took —
+/// same id, schema, values and datasets, as the exporter of a thousand declarations is. Merging such a fragment into
+/// the run's changes nothing, so the import sends it once and spares the store a read and a rewrite per row. Only what
+/// the store accepted is remembered, so a refused fragment is sent (and refused, and reported) again.
 /// </summary>
 /// <remarks>
 /// Memory stays bounded: a mapped entity whose ids rarely repeat (a declaration keyed by its number) stops being
@@ -26,7 +27,7 @@ internal sealed class RepeatFilter
     /// True when the entity is exactly one already sent in this run; otherwise <paramref name="fingerprint"/> is what to
     /// <see cref="Remember"/> once the entity is sent (null when its mapping is not worth remembering).
     /// </summary>
-    public bool IsRepeat(string mappedAs, FtmEntityInput entity, out UInt128? fingerprint)
+    public bool IsRepeat(string mappedAs, FtmEntity entity, out UInt128? fingerprint)
     {
         fingerprint = null;
         if (!_byMapping.TryGetValue(mappedAs, out var memory))
@@ -42,7 +43,7 @@ internal sealed class RepeatFilter
             return false;
         }
 
-        if (memory.Fingerprints.TryGetValue(entity.Id!, out var earlier) && earlier == print)
+        if (memory.Fingerprints.TryGetValue(entity.Id, out var earlier) && earlier == print)
         {
             memory.Repeats++;
             return true;
@@ -63,7 +64,7 @@ internal sealed class RepeatFilter
         memory.Fingerprints[id] = fingerprint;
     }
 
-    private static UInt128 Fingerprint(FtmEntityInput entity)
+    private static UInt128 Fingerprint(FtmEntity entity)
     {
         var text = new StringBuilder(256).Append(entity.Schema).Append('\u0001');
         foreach (var (name, values) in entity.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
