@@ -9,7 +9,8 @@ namespace EntityGraph.Ingest.Tests.Mapping;
 /// <summary>Inputs found by reviewing the mapping code: each used to lose or mangle data, or end in a stack trace.</summary>
 public class MappingEdgeTests
 {
-    private const string PersonAndFirmOnOneId = """
+    /// <summary>Two entities of one row on one id, with schemas that cannot merge.</summary>
+    internal const string PersonAndFirmOnOneId = """
         registry:
           query:
             csv_url: people.csv

@@ -85,14 +85,7 @@ public class MappingImportTests
         using var run = new MappingRun();
         await using var db = await StoreOnDisk.CreateAsync();
         run.Table("people.csv", "id,name\nx-1,Acme\n");
-        var mapping = run.Load("""
-            registry:
-              query:
-                csv_url: people.csv
-                entities:
-                  firm: {schema: Company, id_column: id, properties: {name: name}}
-                  person: {schema: Person, id_column: id, properties: {name: name}}
-            """);
+        var mapping = run.Load(MappingEdgeTests.PersonAndFirmOnOneId);
         var source = new MappingSource(mapping.Datasets[0], mapping.Path);
         var rejects = Path.Combine(run.Folder, "rejects.jsonl");
 
