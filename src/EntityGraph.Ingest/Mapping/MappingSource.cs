@@ -8,16 +8,16 @@ namespace EntityGraph.Ingest.Mapping;
 /// <summary>
 /// The rows of a dataset's tables run through its queries, as units for an import: a row gives the valid entities it
 /// makes, or is refused whole — with its file, row number and why, each reason naming its entity — when it cannot be
-/// read, a value does not fit, or an entity fails validation. (An entity the store then refuses is reported alone.) Tables are opened one at a time, and each is checked against
-/// the columns its query reads before its first row.
+/// read, a value does not fit, or an entity fails validation (an entity the store then refuses is reported alone).
+/// Tables are read one at a time; <see cref="CheckTables"/> checks every header before the first row.
 /// </summary>
 public sealed class MappingSource : IImportSource
 {
     private readonly DatasetMapping _mapping;
+    private readonly bool _sign;
     private readonly List<RowMapper> _mappers = [];
     private long _bytesDone;
     private long _rows;
-    private readonly bool _sign;
     private ITable? _current;
 
     /// <param name="mapping">The dataset's queries.</param>
@@ -26,9 +26,9 @@ public sealed class MappingSource : IImportSource
     /// <param name="sign">Sign ids with the dataset (<c>id.hmac</c>), as <c>ftm map</c> does by default and Aleph does.</param>
     public MappingSource(DatasetMapping mapping, string file, string? dataset = null, bool sign = false)
     {
-        _sign = sign;
         ArgumentNullException.ThrowIfNull(mapping);
         _mapping = mapping;
+        _sign = sign;
         File = file;
         Dataset = string.IsNullOrWhiteSpace(dataset) ? mapping.Name : dataset;
         TotalBytes = mapping.Queries.SelectMany(q => q.Sources).Sum(s => new FileInfo(s).Exists ? new FileInfo(s).Length : 0);
