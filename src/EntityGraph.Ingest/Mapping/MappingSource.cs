@@ -144,6 +144,16 @@ public sealed class MappingSource : IImportSource
                 $"the mapping reads {(missing.Count == 1 ? "column" : "columns")} {string.Join(", ", missing.Select(m => $"'{m}'"))}, which '{shown}' does not have; its header has {string.Join(", ", table.Header.Names.Select(n => $"'{n}'"))}");
         }
 
+        var doubled = query.Refs.Where(c => table.Header.Names.Count(n => n == c) > 1).Order(StringComparer.Ordinal).ToList();
+        if (doubled.Count > 0)
+        {
+            table.Dispose();
+            throw new MappingException(
+                File,
+                query.Line,
+                $"the mapping reads {string.Join(", ", doubled.Select(d => $"'{d}'"))}, which '{shown}' names more than once in its header; rename one so that no column's values are lost");
+        }
+
         return table;
     }
 

@@ -118,4 +118,20 @@ public class MappingEdgeTests
         Assert.Equal(line, error.Line);
         Assert.StartsWith(problem, error.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void a_column_the_mapping_reads_that_the_header_names_twice_is_refused()
+    {
+        using var run = new MappingRun().Table("firms.csv", "id,name,name\n1,Acme,Acme GmbH\n");
+
+        var error = Assert.Throws<MappingException>(() => run.Run("""
+            registry:
+              query:
+                csv_url: firms.csv
+                entities:
+                  firm: {schema: Company, keys: [id], properties: {name: name}}
+            """));
+
+        Assert.Equal("the mapping reads 'name', which 'firms.csv' names more than once in its header; rename one so that no column's values are lost", error.Problem);
+    }
 }
