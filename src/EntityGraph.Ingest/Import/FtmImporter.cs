@@ -118,7 +118,7 @@ public sealed class FtmImporter
     private async Task StoreBatchAsync(ImportBatch batch, ImportRun run, ImportTally tally, RejectsFile rejects, CancellationToken cancellationToken)
     {
         var refused = batch.Rejected;
-        var (sent, prints) = LeaveOutRepeats(batch, tally);
+        var sent = LeaveOutRepeats(batch, tally);
         if (sent.Count > 0)
         {
             var result = await _store.UpsertAsync([.. sent.Select(i => batch.Entities[i])], run, cancellationToken);
@@ -135,8 +135,8 @@ public sealed class FtmImporter
                 }
 
                 tally.Accept(batch.Entities[i].Schema);
-                if (prints[k] is { } print)
-                    tally.Repeats.Remember(batch.MappedAs[i]!, batch.Entities[i].Id, print);
+                if (batch.MappedAs[i] is { } mappedAs)
+                    tally.Repeats.Remember(mappedAs, batch.Entities[i]);
             }
         }
 
@@ -151,27 +151,21 @@ public sealed class FtmImporter
     }
 
     /// <summary>
-    /// The batch's entities to send: all but those a mapped row gave exactly as the store already took them in this run
-    /// (counted in <see cref="ImportTally.Repeated"/>), with the fingerprint to remember for each once it is taken.
+    /// The positions of the batch's entities to send: all but those a mapped row gave exactly as the store already took
+    /// them in this run (counted in <see cref="ImportTally.Repeated"/>).
     /// </summary>
-    private static (List<int> Sent, List<UInt128?> Prints) LeaveOutRepeats(ImportBatch batch, ImportTally tally)
+    private static List<int> LeaveOutRepeats(ImportBatch batch, ImportTally tally)
     {
         var sent = new List<int>(batch.Entities.Count);
-        var prints = new List<UInt128?>(batch.Entities.Count);
         for (var i = 0; i < batch.Entities.Count; i++)
         {
-            UInt128? print = null;
-            if (batch.MappedAs[i] is { } mappedAs && tally.Repeats.IsRepeat(mappedAs, batch.Entities[i], out print))
-            {
+            if (batch.MappedAs[i] is { } mappedAs && tally.Repeats.IsRepeat(mappedAs, batch.Entities[i]))
                 tally.Repeated++;
-                continue;
-            }
-
-            sent.Add(i);
-            prints.Add(print);
+            else
+                sent.Add(i);
         }
 
-        return (sent, prints);
+        return sent;
     }
 
     /// <summary>Stops the reading thread after a failure and waits for it.</summary>

@@ -16,6 +16,7 @@ public sealed class MappingSource : IImportSource
     private readonly DatasetMapping _mapping;
     private readonly bool _sign;
     private readonly List<RowMapper> _mappers = [];
+    private readonly Import.Internal.RepeatFilter _validated = new();
     private long _bytesDone;
     private long _rows;
     private ITable? _current;
@@ -110,11 +111,23 @@ public sealed class MappingSource : IImportSource
         var entities = new List<(Core.Model.FtmEntity, string?)>(mapped.Count);
         foreach (var (name, input) in mapped)
         {
+            // The same entity as one already found valid gets the same verdict.
+            var entity = input.ToEntity();
+            if (_validated.IsRepeat(name, entity))
+            {
+                entities.Add((entity, name));
+                continue;
+            }
+
             var verdict = validator.Validate(input);
-            if (verdict.IsValid)
-                entities.Add((input.ToEntity(), name));
-            else
+            if (!verdict.IsValid)
+            {
                 problems.AddRange(FtmEntityValidator.Reasons(verdict).Select(r => $"entity '{name}': {r}"));
+                continue;
+            }
+
+            entities.Add((entity, name));
+            _validated.Remember(name, entity);
         }
 
         var origin = new RowOrigin(row, ++_rows);

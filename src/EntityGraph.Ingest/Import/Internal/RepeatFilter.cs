@@ -1,87 +1,73 @@
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
-using System.Text;
 using EntityGraph.Core.Model;
 
 namespace EntityGraph.Ingest.Import.Internal;
 
 /// <summary>
-/// Recognises an entity a mapped row gives exactly as an earlier row of the same run gave it and the store took —
-/// same id, schema, values and datasets, as the exporter of a thousand declarations is. Merging such a fragment into
-/// the run's changes nothing, so the import sends it once and spares the store a read and a rewrite per row. Only what
-/// the store accepted is remembered, so a refused fragment is sent (and refused, and reported) again.
+/// Recognises an entity a mapped row gives exactly as an earlier row gave it — same id, schema, values and datasets,
+/// as the exporter of a thousand declarations is — by comparing it with the earlier one, value by value. The importer
+/// uses one to leave out fragments the store already took (merging them again would change nothing), and the mapping
+/// source one to skip validating an entity already found valid (the verdict would be the same).
 /// </summary>
 /// <remarks>
 /// Memory stays bounded: a mapped entity whose ids rarely repeat (a declaration keyed by its number) stops being
 /// remembered after a trial, and the memory of the others is cleared when it reaches <see cref="Capacity"/> ids,
-/// after which a repeat is simply sent again.
+/// after which a repeat is simply treated as new again.
 /// </remarks>
 internal sealed class RepeatFilter
 {
-    public const int Capacity = 200_000;
+    public const int Capacity = 100_000;
     private const int Trial = 10_000;
 
     private readonly Dictionary<string, Memory> _byMapping = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// True when the entity is exactly one already sent in this run; otherwise <paramref name="fingerprint"/> is what to
-    /// <see cref="Remember"/> once the entity is sent (null when its mapping is not worth remembering).
-    /// </summary>
-    public bool IsRepeat(string mappedAs, FtmEntity entity, out UInt128? fingerprint)
+    /// <summary>True when the entity is exactly the one remembered under its id for its mapping.</summary>
+    public bool IsRepeat(string mappedAs, FtmEntity entity)
     {
-        fingerprint = null;
         if (!_byMapping.TryGetValue(mappedAs, out var memory))
             _byMapping[mappedAs] = memory = new Memory();
         if (memory.Off)
             return false;
-        var print = Fingerprint(entity);
         if (++memory.Seen == Trial && memory.Repeats * 20 < Trial)
         {
             // Fewer than one in twenty repeats: remembering costs more than it spares.
             memory.Off = true;
-            memory.Fingerprints.Clear();
+            memory.Entities.Clear();
             return false;
         }
 
-        if (memory.Fingerprints.TryGetValue(entity.Id, out var earlier) && earlier == print)
-        {
-            memory.Repeats++;
-            return true;
-        }
-
-        fingerprint = print;
-        return false;
+        if (!memory.Entities.TryGetValue(entity.Id, out var earlier) || !Same(earlier, entity))
+            return false;
+        memory.Repeats++;
+        return true;
     }
 
-    /// <summary>Remembers an entity that was sent, so that the same one from a later row is recognised.</summary>
-    public void Remember(string mappedAs, string id, UInt128 fingerprint)
+    /// <summary>Remembers an entity, so that the same one from a later row is recognised.</summary>
+    public void Remember(string mappedAs, FtmEntity entity)
     {
-        var memory = _byMapping[mappedAs];
-        if (memory.Off)
+        if (!_byMapping.TryGetValue(mappedAs, out var memory) || memory.Off)
             return;
-        if (memory.Fingerprints.Count >= Capacity)
-            memory.Fingerprints.Clear();
-        memory.Fingerprints[id] = fingerprint;
+        if (memory.Entities.Count >= Capacity)
+            memory.Entities.Clear();
+        memory.Entities[entity.Id] = entity;
     }
 
-    private static UInt128 Fingerprint(FtmEntity entity)
+    private static bool Same(FtmEntity a, FtmEntity b)
     {
-        var text = new StringBuilder(256).Append(entity.Schema).Append('\u0001');
-        foreach (var (name, values) in entity.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        if (!string.Equals(a.Schema, b.Schema, StringComparison.Ordinal) || !a.Datasets.SequenceEqual(b.Datasets, StringComparer.Ordinal)
+            || a.Properties.Count != b.Properties.Count)
+            return false;
+        foreach (var (name, values) in a.Properties)
         {
-            text.Append(name).Append('\u0002');
-            foreach (var value in values)
-                text.Append(value).Append('\u0003');
+            if (!b.Properties.TryGetValue(name, out var others) || !values.SequenceEqual(others, StringComparer.Ordinal))
+                return false;
         }
 
-        foreach (var dataset in entity.Datasets)
-            text.Append(dataset).Append('\u0004');
-        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(text.ToString().AsSpan()));
+        return true;
     }
 
     private sealed class Memory
     {
-        public Dictionary<string, UInt128> Fingerprints { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, FtmEntity> Entities { get; } = new(StringComparer.Ordinal);
 
         public long Seen { get; set; }
 
