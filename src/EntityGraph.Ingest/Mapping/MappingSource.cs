@@ -147,27 +147,28 @@ public sealed class MappingSource : IImportSource
             throw new MappingException(File, query.Line, $"the table '{shown}' does not exist (looked for {path})", ex);
         }
 
-        var missing = query.Refs.Where(c => !table.Header.Contains(c)).Order(StringComparer.Ordinal).ToList();
-        if (missing.Count > 0)
+        if (HeaderProblem(query, table, shown) is { } problem)
         {
             table.Dispose();
-            throw new MappingException(
-                File,
-                query.Line,
-                $"the mapping reads {(missing.Count == 1 ? "column" : "columns")} {string.Join(", ", missing.Select(m => $"'{m}'"))}, which '{shown}' does not have; its header has {string.Join(", ", table.Header.Names.Select(n => $"'{n}'"))}");
-        }
-
-        var doubled = query.Refs.Where(c => table.Header.Names.Count(n => n == c) > 1).Order(StringComparer.Ordinal).ToList();
-        if (doubled.Count > 0)
-        {
-            table.Dispose();
-            throw new MappingException(
-                File,
-                query.Line,
-                $"the mapping reads {string.Join(", ", doubled.Select(d => $"'{d}'"))}, which '{shown}' names more than once in its header; rename one so that no column's values are lost");
+            throw new MappingException(File, query.Line, problem);
         }
 
         return table;
+    }
+
+    /// <summary>Why the table's header cannot serve the query: a column it reads is missing, or named twice.</summary>
+    private static string? HeaderProblem(QueryMapping query, ITable table, string shown)
+    {
+        var missing = query.Refs.Where(c => !table.Header.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            return $"the mapping reads {(missing.Count == 1 ? "column" : "columns")} {string.Join(", ", missing.Select(m => $"'{m}'"))}, "
+                + $"which '{shown}' does not have; its header has {string.Join(", ", table.Header.Names.Select(n => $"'{n}'"))}";
+        }
+
+        var doubled = query.Refs.Where(c => table.Header.Names.Count(n => n == c) > 1).Order(StringComparer.Ordinal).ToList();
+        return doubled.Count == 0 ? null
+            : $"the mapping reads {string.Join(", ", doubled.Select(d => $"'{d}'"))}, which '{shown}' names more than once in its header; rename one so that no column's values are lost";
     }
 
     /// <summary>A table row as the rejects file shows it: its file, its row number and its fields as read.</summary>

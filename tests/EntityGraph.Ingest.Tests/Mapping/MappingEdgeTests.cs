@@ -92,17 +92,19 @@ public class MappingEdgeTests
     {
         using var run = new MappingRun().Table("firms.csv", "id,name\n1,Acme\n2,\"Beta\n" + new string('x', (CsvTableLimit + 1) * 2) + "\n");
 
-        var error = Assert.Throws<MappingException>(() => run.Run("""
-            registry:
-              query:
-                csv_url: firms.csv
-                entities:
-                  firm: {schema: Company, keys: [id], properties: {name: name}}
-            """));
+        var error = Assert.Throws<MappingException>(() => run.Run(FirmNames));
 
         Assert.Equal("firms.csv", error.File);
         Assert.Contains("a record does not end within 4 MiB (a quote opened here and never closed?)", error.Problem, StringComparison.Ordinal);
     }
+
+    private const string FirmNames = """
+        registry:
+          query:
+            csv_url: firms.csv
+            entities:
+              firm: {schema: Company, keys: [id], properties: {name: name}}
+        """;
 
     private const int CsvTableLimit = Ingest.Tables.CsvTable.MaxRecordSize;
 
@@ -124,13 +126,7 @@ public class MappingEdgeTests
     {
         using var run = new MappingRun().Table("firms.csv", "id,name,name\n1,Acme,Acme GmbH\n");
 
-        var error = Assert.Throws<MappingException>(() => run.Run("""
-            registry:
-              query:
-                csv_url: firms.csv
-                entities:
-                  firm: {schema: Company, keys: [id], properties: {name: name}}
-            """));
+        var error = Assert.Throws<MappingException>(() => run.Run(FirmNames));
 
         Assert.Equal("the mapping reads 'name', which 'firms.csv' names more than once in its header; rename one so that no column's values are lost", error.Problem);
     }
