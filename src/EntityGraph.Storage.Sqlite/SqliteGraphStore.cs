@@ -22,7 +22,7 @@ public sealed class SqliteGraphStore : IGraphStore
     private readonly string _pragmas;
     private readonly string _writePragmas;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private IdFilter? _bulkLoaded;
+    private BulkSession? _bulk;
     private readonly Lock _versionGate = new();
     private SqliteConnection? _versionConnection;
     private EntityCount? _entityCount;
@@ -106,10 +106,15 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            using var connection = Open();
+            var connection = Open();
             if (!BulkLoad.TryBegin(connection))
+            {
+                connection.Dispose();
                 return NothingToFinish.Instance;
-            _bulkLoaded = new IdFilter();
+            }
+
+            Execute(connection, _writePragmas);
+            _bulk = new BulkSession(connection, _pragmas, _writeLock);
             return new BulkLoadScope(this);
         }
         finally
@@ -124,11 +129,13 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(CancellationToken.None);
         try
         {
+            var bulk = _bulk;
+            _bulk = null;
+            bulk?.Dispose();
             using var connection = Open();
             Execute(connection, _writePragmas);
             try
             {
-                _bulkLoaded = null;
                 BulkLoad.Finish(connection);
             }
             finally
@@ -152,12 +159,14 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            if (_bulk is { } bulk)
+                return bulk.Write(entities, run);
             using var connection = Open();
             Execute(connection, _writePragmas);
             try
             {
                 using var transaction = connection.BeginTransaction();
-                var result = new BatchWriter(connection, transaction, _bulkLoaded).Write(entities, run);
+                var result = new BatchWriter(connection, transaction).Write(entities, run);
                 transaction.Commit();
                 return result;
             }
@@ -180,6 +189,8 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            // Another writer's connection would wait for the load's open group: it is made durable first.
+            _bulk?.Commit();
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
             var deleted = new BatchWriter(connection, transaction).Delete(id);
@@ -328,6 +339,15 @@ public sealed class SqliteGraphStore : IGraphStore
     /// <summary>Closes the pooled connections to the file, so that it can be moved or deleted.</summary>
     public ValueTask DisposeAsync()
     {
+        // A load not finished keeps what it wrote; the next start builds what it set aside.
+        if (_bulk is not null)
+        {
+            _writeLock.Wait();
+            _bulk?.Dispose();
+            _bulk = null;
+            _writeLock.Release();
+        }
+
         lock (_versionGate)
         {
             _versionConnection?.Dispose();

@@ -1,0 +1,138 @@
+using EntityGraph.Core.Model;
+using EntityGraph.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace EntityGraph.Storage.Sqlite.Internal;
+
+/// <summary>
+/// The writing side of a bulk load: one connection held from start to finish, so that its page cache stays
+/// warm, and batches committed in groups. Every commit writes each page it changed to the write-ahead log
+/// once, and the rows of a load land all over the fragments' id index: committing each batch on its own
+/// would write most of that index again for every batch. Each batch runs in a savepoint of the group, so a
+/// batch that fails takes back only its own rows.
+/// </summary>
+/// <remarks>
+/// A batch is durable when its group commits: at <see cref="GroupSize"/> entities, when the group is
+/// <see cref="GroupAge"/> old, after <see cref="IdleCommit"/> without a batch, before any other write of this
+/// store and at the end of the load. A writer in another process waits for the group in progress, never
+/// much longer than those times. A load cut short loses the group in progress and keeps the groups before it;
+/// a batch that fails takes its group back with it.
+/// </remarks>
+internal sealed class BulkSession : IDisposable
+{
+    /// <summary>At most this many entities are written between commits.</summary>
+    public const int GroupSize = 100_000;
+
+    /// <summary>A group this old is committed with the batch that ends it.</summary>
+    public static readonly TimeSpan GroupAge = TimeSpan.FromSeconds(2);
+
+    /// <summary>A group that has had no batch for this long is committed.</summary>
+    public static readonly TimeSpan IdleCommit = TimeSpan.FromSeconds(1);
+
+    private readonly SqliteConnection _connection;
+    private readonly string _afterwards;
+    private readonly SemaphoreSlim _writeLock;
+    private readonly Timer _idle;
+    private SqliteTransaction? _group;
+    private long _groupStarted;
+    private int _pending;
+    private bool _disposed;
+
+    /// <param name="connection">The open connection, set up for writing; the session owns it.</param>
+    /// <param name="afterwards">The settings the connection gets back before it returns to the pool.</param>
+    /// <param name="writeLock">The store's write lock, which every call but the idle commit is made under.</param>
+    public BulkSession(SqliteConnection connection, string afterwards, SemaphoreSlim writeLock)
+    {
+        _connection = connection;
+        _afterwards = afterwards;
+        _writeLock = writeLock;
+        _idle = new Timer(_ => CommitWhenIdle());
+    }
+
+    /// <summary>The ids written since the load began: an id it has certainly not seen needs no look-up.</summary>
+    public IdFilter Loaded { get; } = new();
+
+    public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
+    {
+        if (_group is null)
+        {
+            _group = _connection.BeginTransaction();
+            _groupStarted = Environment.TickCount64;
+        }
+
+        UpsertResult result;
+        try
+        {
+            result = new BatchWriter(_connection, _group, Loaded).Write(entities, run);
+        }
+        catch (Exception ex)
+        {
+            var lost = _pending;
+            _group.Rollback();
+            _group.Dispose();
+            _group = null;
+            _pending = 0;
+            if (lost == 0)
+                throw;
+            throw new InvalidOperationException(
+                $"{ex.Message} The batch was taken back, and with it the {lost:N0} entities written before it since the load last committed; run the import again to store them.",
+                ex);
+        }
+
+        _pending += entities.Count;
+        if (_pending >= GroupSize || Environment.TickCount64 - _groupStarted >= (long)GroupAge.TotalMilliseconds)
+            Commit();
+        else
+            _idle.Change(IdleCommit, Timeout.InfiniteTimeSpan);
+        return result;
+    }
+
+    private void CommitWhenIdle()
+    {
+        // A batch being written holds the lock and reschedules this; otherwise nothing has come for a while.
+        if (!_writeLock.Wait(0))
+            return;
+        try
+        {
+            if (!_disposed)
+                Commit();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Makes every batch written so far durable.</summary>
+    public void Commit()
+    {
+        if (_group is null)
+            return;
+        _group.Commit();
+        _group.Dispose();
+        _group = null;
+        _pending = 0;
+    }
+
+    /// <summary>Commits what is pending and gives the connection back.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _idle.Dispose();
+        try
+        {
+            Commit();
+        }
+        finally
+        {
+            _group?.Dispose();
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = _afterwards;
+                command.ExecuteNonQuery();
+            }
+
+            _connection.Dispose();
+        }
+    }
+}
