@@ -109,13 +109,13 @@ public sealed class MappingSource : IImportSource
         var problems = new List<string>();
         var mapped = mapper.Map(row, problems);
         var entities = new List<(Core.Model.FtmEntity, string?)>(mapped.Count);
-        foreach (var (name, input) in mapped)
+        foreach (var made in mapped)
         {
+            var (name, input) = (made.MappedAs, made.Input);
             // The same entity as one already found valid gets the same verdict.
-            var entity = input.ToEntity();
-            if (_validated.IsRepeat(name, entity))
+            if (_validated.IsRepeat(name, made.Entity))
             {
-                entities.Add((entity, name));
+                entities.Add((made.Entity, name));
                 continue;
             }
 
@@ -126,8 +126,8 @@ public sealed class MappingSource : IImportSource
                 continue;
             }
 
-            entities.Add((entity, name));
-            _validated.Remember(name, entity);
+            entities.Add((made.Entity, name));
+            _validated.Remember(name, made.Entity);
         }
 
         var origin = new RowOrigin(row, ++_rows);

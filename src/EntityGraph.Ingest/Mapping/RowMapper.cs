@@ -1,3 +1,4 @@
+using EntityGraph.Core.Model;
 using EntityGraph.Core.Rules;
 using EntityGraph.Ingest.FollowTheMoney;
 using EntityGraph.Ingest.Tables;
@@ -5,18 +6,30 @@ using EntityGraph.Ingest.Tables;
 namespace EntityGraph.Ingest.Mapping;
 
 /// <summary>An entity a row made: its mapping's name and the entity, not yet validated.</summary>
-public sealed record MappedEntity(string MappedAs, FtmEntityInput Input);
+public sealed class MappedEntity(string mappedAs, FtmEntityInput input)
+{
+    private FtmEntity? _entity;
+
+    public string MappedAs { get; } = mappedAs;
+
+    public FtmEntityInput Input { get; } = input;
+
+    /// <summary>The entity to store, made once however many rows give it; only for an input found valid.</summary>
+    public FtmEntity Entity => _entity ??= Input.ToEntity();
+}
 
 /// <summary>
 /// Makes the entities of one row as <c>ftm map</c> does: entities in dependency order; each property's values from
 /// the row; an <c>entity:</c> reference takes the id of the entity this row made under that name (and, where the
 /// schema has <c>namesMentioned</c>, its names); the id is computed last. A row whose keys are all empty, or whose
 /// <c>required</c> property is empty, makes no such entity — counted in <see cref="NotMade"/>, not an error.
+/// A row that gives an entity the same id, cells and references as a recent row hands on the entity made then.
 /// </summary>
 public sealed class RowMapper
 {
     private readonly Dictionary<string, long> _notMade = new(StringComparer.Ordinal);
     private readonly Plan[] _plans;
+    private readonly Dictionary<string, Plan> _plansByName;
     private readonly Internal.Namespace? _namespace;
 
     /// <param name="query">The query whose entities to make.</param>
@@ -28,6 +41,7 @@ public sealed class RowMapper
         Dataset = dataset;
         _namespace = sign ? new Internal.Namespace(dataset) : null;
         _plans = [.. query.Entities.Select(e => new Plan(e))];
+        _plansByName = _plans.ToDictionary(p => p.Entity.Name, StringComparer.Ordinal);
     }
 
     /// <summary>The dataset the entities belong to; also the prefix of their ids.</summary>
@@ -41,19 +55,26 @@ public sealed class RowMapper
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(problems);
-        var made = new Dictionary<string, (FtmEntityInput Entity, Plan Plan)>(StringComparer.Ordinal);
+        var made = new Dictionary<string, MappedEntity>(StringComparer.Ordinal);
         var entities = new List<MappedEntity>(_plans.Length);
         var entityProblems = new List<string>();
         foreach (var plan in _plans)
         {
             var entity = plan.Entity;
+            var id = entity.ComputeKey(row, Dataset);
+            if (id is not null && plan.Recent.Recall(id, row, made) is { } recalled)
+            {
+                made[entity.Name] = recalled;
+                entities.Add(recalled);
+                continue;
+            }
+
             var properties = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             entityProblems.Clear();
             foreach (var property in plan.Properties)
                 Fill(plan, property, row, made, properties, entityProblems);
             foreach (var problem in entityProblems)
                 problems.Add($"entity '{entity.Name}': {problem}");
-            var id = entity.ComputeKey(row, Dataset);
             if (id is null)
             {
                 Count(entity.Name, entity.IdColumn is null ? "keys empty" : "id_column empty");
@@ -67,22 +88,25 @@ public sealed class RowMapper
             }
 
             var input = new FtmEntityInput { Id = _namespace?.Sign(id) ?? id, Schema = entity.Schema.Name, Properties = properties, Datasets = [Dataset] };
-            made[entity.Name] = (input, plan);
-            entities.Add(new MappedEntity(entity.Name, input));
+            var mapped = new MappedEntity(entity.Name, input);
+            if (entityProblems.Count == 0)
+                plan.Recent.Remember(id, row, made, mapped);
+            made[entity.Name] = mapped;
+            entities.Add(mapped);
         }
 
         return entities;
     }
 
-    private void Fill(Plan plan, PropertyMapping property, TableRow row, Dictionary<string, (FtmEntityInput Entity, Plan Plan)> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
+    private void Fill(Plan plan, PropertyMapping property, TableRow row, Dictionary<string, MappedEntity> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
     {
         if (property.Entity is not null)
         {
             if (!made.TryGetValue(property.Entity, out var target))
                 return;
-            Add(properties, property.Property.Name, [target.Entity.Id!]);
+            Add(properties, property.Property.Name, [target.Input.Id!]);
             if (plan.MentionsNames)
-                Add(properties, "namesMentioned", target.Plan.Names(target.Entity));
+                Add(properties, "namesMentioned", _plansByName[property.Entity].Names(target.Input));
             return;
         }
 
@@ -119,7 +143,11 @@ public sealed class RowMapper
             Properties = [.. entity.Properties.OrderBy(p => p.Property.Type == "country" ? 0 : 1)];
             MentionsNames = entity.Schema.GetProperty("namesMentioned") is not null;
             _nameProperties = [.. entity.Schema.Properties.Values.Where(p => p.Type == "name").Select(p => p.Name)];
+            Recent = new Internal.RecentEntities(entity.Refs, entity.Dependencies);
         }
+
+        /// <summary>What the entity made lately, to hand on to rows that would make it again.</summary>
+        public Internal.RecentEntities Recent { get; }
 
         public EntityMapping Entity { get; }
 

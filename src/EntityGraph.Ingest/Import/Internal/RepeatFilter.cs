@@ -53,6 +53,9 @@ internal sealed class RepeatFilter
 
     private static bool Same(FtmEntity a, FtmEntity b)
     {
+        // A mapping hands on the very entity it made for an earlier row with the same cells.
+        if (ReferenceEquals(a, b))
+            return true;
         if (!string.Equals(a.Schema, b.Schema, StringComparison.Ordinal) || !a.Datasets.SequenceEqual(b.Datasets, StringComparer.Ordinal)
             || a.Properties.Count != b.Properties.Count)
             return false;
