@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using EntityGraph.Core.FollowTheMoney;
@@ -55,39 +54,57 @@ public sealed class EntityMapping
         if (IdColumn is not null)
             return row.Get(IdColumn);
         var seed = Seed(keyPrefix);
-        var values = new List<byte[]>(Keys.Count);
-        var length = seed.Length;
-        foreach (var key in Keys)
+        var scratch = KeyScratch.ForThisThread;
+        var keys = Keys;
+        Span<(int Start, int Length)> parts = keys.Count <= 16 ? stackalloc (int, int)[keys.Count] : new (int, int)[keys.Count];
+        var count = 0;
+        var at = 0;
+        for (var i = 0; i < keys.Count; i++)
         {
-            if (row.Get(key)?.Trim() is { Length: > 0 } value)
-            {
-                values.Add(Encoding.UTF8.GetBytes(value));
-                length += values[^1].Length;
-            }
+            if (row.Get(keys[i]) is not { } cell || cell.AsSpan().Trim() is not { Length: > 0 } value)
+                continue;
+            scratch.Reserve(at + Encoding.UTF8.GetMaxByteCount(value.Length));
+            var written = Encoding.UTF8.GetBytes(value, scratch.Bytes.AsSpan(at));
+            parts[count++] = (at, written);
+            at += written;
         }
 
-        if (values.Count == 0)
+        if (count == 0)
             return null;
-        values.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
-        // One digest over the parts in order is the digest of feeding them one by one.
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            seed.CopyTo(buffer, 0);
-            var at = seed.Length;
-            foreach (var value in values)
-            {
-                value.CopyTo(buffer, at);
-                at += value.Length;
-            }
+        var bytes = scratch.Bytes;
+        parts = parts[..count];
+        if (count > 1)
+            parts.Sort((a, b) => bytes.AsSpan(a.Start, a.Length).SequenceCompareTo(bytes.AsSpan(b.Start, b.Length)));
+        // Feeding the digest the parts one by one gives the digest of them joined.
+        var hash = scratch.Hash;
+        hash.AppendData(seed);
+        foreach (var (start, length) in parts)
+            hash.AppendData(bytes, start, length);
+        Span<byte> digest = stackalloc byte[SHA1.HashSizeInBytes];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
+    }
 
-            Span<byte> digest = stackalloc byte[SHA1.HashSizeInBytes];
-            SHA1.HashData(buffer.AsSpan(0, length), digest);
-            return Convert.ToHexStringLower(digest);
-        }
-        finally
+    /// <summary>The buffer and digest one thread reuses for every key it computes.</summary>
+    private sealed class KeyScratch
+    {
+        [ThreadStatic]
+        private static KeyScratch? _current;
+
+        public static KeyScratch ForThisThread => _current ??= new KeyScratch();
+
+        public byte[] Bytes { get; private set; } = new byte[256];
+
+        public IncrementalHash Hash { get; } = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+
+        public void Reserve(int length)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (length > Bytes.Length)
+            {
+                var larger = new byte[Math.Max(length, Bytes.Length * 2)];
+                Bytes.CopyTo(larger, 0);
+                Bytes = larger;
+            }
         }
     }
 

@@ -57,10 +57,10 @@ public sealed partial class PropertyMapping
             values = values.Count == 0 ? [] : [string.Join(Join, values)];
         if (Split is not null)
             values = [.. values.SelectMany(v => v.Split(Split))];
-        var kept = new List<string>(values.Count);
-        foreach (var raw in values)
+        List<string>? kept = null;
+        for (var i = 0; i < values.Count; i++)
         {
-            var value = raw.Trim();
+            var value = values[i].Trim();
             if (value.Length == 0)
                 continue;
             if (Format is not null)
@@ -74,10 +74,10 @@ public sealed partial class PropertyMapping
                 value = date;
             }
 
-            kept.Add(value);
+            (kept ??= new List<string>(values.Count - i)).Add(value);
         }
 
-        return kept;
+        return kept ?? (IReadOnlyList<string>)[];
     }
 
     private List<string> RecordValues(TableRow row)
@@ -88,10 +88,12 @@ public sealed partial class PropertyMapping
             return [text.Trim()];
         }
 
-        var values = new List<string>(Literals);
-        foreach (var column in Columns)
+        var values = new List<string>(Literals.Count + Columns.Count);
+        for (var i = 0; i < Literals.Count; i++)
+            values.Add(Literals[i]);
+        for (var i = 0; i < Columns.Count; i++)
         {
-            if (row.Get(column) is { } value)
+            if (row.Get(Columns[i]) is { } value)
                 values.Add(value);
         }
 

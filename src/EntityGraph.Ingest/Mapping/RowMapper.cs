@@ -81,9 +81,9 @@ public sealed class RowMapper
                 continue;
             }
 
-            if (entity.Properties.FirstOrDefault(p => p.Required && !properties.ContainsKey(p.Property.Name)) is { } missing)
+            if (plan.MissingRequired(properties) is { } missing)
             {
-                Count(entity.Name, $"required '{missing.Property.Name}' empty");
+                Count(entity.Name, $"required '{missing}' empty");
                 continue;
             }
 
@@ -120,15 +120,28 @@ public sealed class RowMapper
 
     private static void Add(Dictionary<string, IReadOnlyList<string>> properties, string name, IEnumerable<string> values)
     {
-        var list = properties.TryGetValue(name, out var existing) ? (List<string>)existing : [];
+        if (values is IReadOnlyList<string> { Count: 0 })
+            return;
+        var list = properties.TryGetValue(name, out var existing) ? (List<string>)existing : new List<string>(1);
         foreach (var value in values)
         {
-            if (!list.Contains(value, StringComparer.Ordinal))
+            if (!Contains(list, value))
                 list.Add(value);
         }
 
         if (list.Count > 0)
             properties[name] = list;
+    }
+
+    private static bool Contains(List<string> list, string value)
+    {
+        foreach (var item in list)
+        {
+            if (string.Equals(item, value, StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>What each row does for one mapped entity, worked out once.</summary>
@@ -144,6 +157,21 @@ public sealed class RowMapper
             MentionsNames = entity.Schema.GetProperty("namesMentioned") is not null;
             _nameProperties = [.. entity.Schema.Properties.Values.Where(p => p.Type == "name").Select(p => p.Name)];
             Recent = new Internal.RecentEntities(entity.Refs, entity.Dependencies);
+            _required = [.. entity.Properties.Where(p => p.Required).Select(p => p.Property.Name)];
+        }
+
+        private readonly string[] _required;
+
+        /// <summary>The first <c>required</c> property the entity has no value for, or null.</summary>
+        public string? MissingRequired(Dictionary<string, IReadOnlyList<string>> properties)
+        {
+            foreach (var name in _required)
+            {
+                if (!properties.ContainsKey(name))
+                    return name;
+            }
+
+            return null;
         }
 
         /// <summary>What the entity made lately, to hand on to rows that would make it again.</summary>

@@ -161,7 +161,7 @@ internal sealed class BatchWriter
     }
 
     /// <summary>Everything about one entity's rows that can be computed away from the SQLite connection.</summary>
-    private sealed record PreparedRow(FtmEntity Fragment, FtmEntity Merged, GraphProjection Projection, string PropertiesJson, string? CountriesJson, string? NameKey, string? DatasetsJson)
+    private sealed record PreparedRow(FtmEntity Fragment, FtmEntity Merged, GraphProjection Projection, byte[] PropertiesJson, byte[]? CountriesJson, string? NameKey, byte[]? DatasetsJson)
     {
         public static PreparedRow From(FtmEntity fragment, FtmEntity merged, Json json)
         {
@@ -172,9 +172,9 @@ internal sealed class BatchWriter
                 merged,
                 projection,
                 json.Properties(fragment.Properties),
-                party is null ? null : json.List(party.Countries),
+                party is null ? null : json.Utf8List(party.Countries),
                 party is null ? null : SearchText.NameKey(party.Name),
-                projection.Shipment is null ? null : json.List(merged.Datasets));
+                projection.Shipment is null ? null : json.Utf8List(merged.Datasets));
         }
     }
 

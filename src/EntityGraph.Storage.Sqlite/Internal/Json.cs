@@ -17,20 +17,22 @@ internal sealed class Json
 
     public Json() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
 
-    public string Properties(IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
+    /// <summary>A property map as the UTF-8 text a column stores, which the writer binds as it is.</summary>
+    public byte[] Properties(IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
     {
         Reset();
         _writer.WriteStartObject();
         foreach (var (name, values) in properties)
         {
             _writer.WriteStartArray(name);
-            foreach (var value in values)
-                _writer.WriteStringValue(value);
+            for (var i = 0; i < values.Count; i++)
+                _writer.WriteStringValue(values[i]);
             _writer.WriteEndArray();
         }
 
         _writer.WriteEndObject();
-        return Finish();
+        _writer.Flush();
+        return _buffer.WrittenSpan.ToArray();
     }
 
     public string List(IEnumerable<string> values)
@@ -41,6 +43,18 @@ internal sealed class Json
             _writer.WriteStringValue(value);
         _writer.WriteEndArray();
         return Finish();
+    }
+
+    /// <summary>A list as the UTF-8 text a column stores, which the writer binds as it is.</summary>
+    public byte[] Utf8List(IReadOnlyList<string> values)
+    {
+        Reset();
+        _writer.WriteStartArray();
+        for (var i = 0; i < values.Count; i++)
+            _writer.WriteStringValue(values[i]);
+        _writer.WriteEndArray();
+        _writer.Flush();
+        return _buffer.WrittenSpan.ToArray();
     }
 
     public string Numbers(IEnumerable<long> values)

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -14,6 +15,7 @@ internal sealed class PreparedInsert : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly int _columns;
+    private byte[] _utf8 = new byte[256];
     private int _next;
 
     public PreparedInsert(SqliteConnection connection, string sql, int columns)
@@ -25,8 +27,29 @@ internal sealed class PreparedInsert : IDisposable
 
     public PreparedInsert Text(string? value)
     {
-        var index = ++_next;
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+        if (value is null)
+            return Null();
+        // SQLite copies a bound text, so one buffer serves every value.
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (length > _utf8.Length)
+            _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+        var written = Encoding.UTF8.GetBytes(value, _utf8);
+        Check(raw.sqlite3_bind_text(_statement, ++_next, _utf8.AsSpan(0, written)));
+        return this;
+    }
+
+    /// <summary>Binds text already encoded as UTF-8.</summary>
+    public PreparedInsert Text(byte[]? utf8)
+    {
+        if (utf8 is null)
+            return Null();
+        Check(raw.sqlite3_bind_text(_statement, ++_next, utf8));
+        return this;
+    }
+
+    private PreparedInsert Null()
+    {
+        Check(raw.sqlite3_bind_null(_statement, ++_next));
         return this;
     }
 
