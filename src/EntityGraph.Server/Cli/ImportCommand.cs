@@ -25,7 +25,7 @@ internal static class ImportCommand
         var store = CliIo.StoreOption();
         var dataset = new Option<string?>("--dataset") { Description = "The dataset name (default: the file name without extensions; 'stdin' for -; with --mapping, the mapping's dataset name, which also prefixes the ids)." };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write rejected lines or rows (default: FILE.rejects.jsonl, MAPPING.rejects.jsonl; ./stdin.rejects.jsonl for -)." };
-        var batchSize = new Option<int>("--batch-size") { Description = "Entities per database transaction.", DefaultValueFactory = _ => FtmImportOptions.DefaultBatchSize };
+        var batchSize = new Option<int>("--batch-size") { Description = "Entities per batch; each is one database transaction, except in a load into an empty database, which commits several at a time.", DefaultValueFactory = _ => FtmImportOptions.DefaultBatchSize };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object on stdout." };
 
         var command = new Command("import", "Import FollowTheMoney JSON lines, or the tables of an FtM mapping file, into the database as one dataset.");
