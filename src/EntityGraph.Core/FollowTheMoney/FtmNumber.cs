@@ -20,12 +20,31 @@ public static partial class FtmNumber
         number = 0;
         if (value is null)
             return false;
+        if (IsPlainDecimal(value))
+        {
+            // Most amounts are plain ASCII digits with at most a decimal point, which the pattern reads as they are.
+            return double.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)
+                && double.IsFinite(number);
+        }
+
         var match = Number().Match(value);
         if (!match.Success || (match.Groups["unit"].Success && !allowUnit))
             return false;
         var digits = match.Groups["number"].Value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
         return double.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number)
             && double.IsFinite(number);
+    }
+
+    /// <summary>Whether the value is <c>-?[0-9]+(\.[0-9]+)?</c>, read by the pattern as it is.</summary>
+    private static bool IsPlainDecimal(string value)
+    {
+        var span = value.AsSpan();
+        if (span.StartsWith('-'))
+            span = span[1..];
+        var point = span.IndexOf('.');
+        var whole = point < 0 ? span : span[..point];
+        var fraction = point < 0 ? "1".AsSpan() : span[(point + 1)..];
+        return whole.Length > 0 && fraction.Length > 0 && !whole.ContainsAnyExceptInRange('0', '9') && !fraction.ContainsAnyExceptInRange('0', '9');
     }
 
     // FtM's pattern, read whole; commas only between groups of three digits (12,5 is no thousands separator but a
