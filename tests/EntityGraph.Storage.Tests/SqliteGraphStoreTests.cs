@@ -69,6 +69,32 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task a_batch_that_fails_during_a_bulk_load_takes_back_its_group_and_says_how_much_that_was()
+    {
+        using var file = TempDatabase.Create();
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        await store.InitializeAsync(Ct);
+        using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var trigger = connection.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse_one BEFORE INSERT ON fragments WHEN new.entity_id = 'refused' BEGIN SELECT RAISE(ABORT, 'refused here'); END";
+            trigger.ExecuteNonQuery();
+        }
+
+        var bulkLoad = await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Company("buyer", "Buyer OOO").Entities, Run(), Ct);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.UpsertAsync(FtmGraph.Create().Company("refused", "Refused LLC").Entities, Run(), Ct));
+        await bulkLoad.DisposeAsync();
+
+        Assert.Contains("refused here", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the 2 entities written before it since the load last committed", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.GetEntitiesAsync(["acme", "buyer", "refused"], Ct));
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run(), Ct);
+        Assert.Single(await store.GetEntitiesAsync(["acme"], Ct));
+    }
+
+    [Fact]
     public async Task a_file_at_an_older_schema_version_is_reported_and_migrated()
     {
         using var old = TempDatabase.Create();

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -8,8 +9,8 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 /// The writing side of a bulk load: one connection held from start to finish, so that its page cache stays
 /// warm, and batches committed in groups. Every commit writes each page it changed to the write-ahead log
 /// once, and the rows of a load land all over the fragments' id index: committing each batch on its own
-/// would write most of that index again for every batch. Each batch runs in a savepoint of the group, so a
-/// batch that fails takes back only its own rows.
+/// would write most of that index again for every batch. (A savepoint per batch, so that a failed batch takes
+/// back only its own rows, would copy every page a batch touches first: it cost more than the groups saved.)
 /// </summary>
 /// <remarks>
 /// A batch is durable when its group commits: at <see cref="GroupSize"/> entities, when the group is
@@ -37,6 +38,7 @@ internal sealed class BulkSession : IDisposable
     private long _groupStarted;
     private int _pending;
     private bool _disposed;
+    private ExceptionDispatchInfo? _idleFailure;
 
     /// <param name="connection">The open connection, set up for writing; the session owns it.</param>
     /// <param name="afterwards">The settings the connection gets back before it returns to the pool.</param>
@@ -54,6 +56,7 @@ internal sealed class BulkSession : IDisposable
 
     public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
     {
+        _idleFailure?.Throw();
         if (_group is null)
         {
             _group = _connection.BeginTransaction();
@@ -97,6 +100,11 @@ internal sealed class BulkSession : IDisposable
             if (!_disposed)
                 Commit();
         }
+        catch (Exception ex)
+        {
+            // Not on a timer thread, where it would end the process: the next batch, or the end of the load, reports it.
+            _idleFailure = ExceptionDispatchInfo.Capture(ex);
+        }
         finally
         {
             _writeLock.Release();
@@ -121,6 +129,7 @@ internal sealed class BulkSession : IDisposable
         _idle.Dispose();
         try
         {
+            _idleFailure?.Throw();
             Commit();
         }
         finally
