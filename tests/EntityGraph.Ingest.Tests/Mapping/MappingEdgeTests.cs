@@ -37,6 +37,39 @@ public class MappingEdgeTests
     }
 
     [Fact]
+    public void a_row_repeating_an_entity_hands_on_the_one_made_before_but_a_changed_cell_or_reference_makes_it_anew()
+    {
+        // The ownership is keyed on its owner alone; what it owns comes from the company the same row makes.
+        using var run = new MappingRun().Table("owners.csv", """
+            owner,address,company
+            Ivanov,Lenina 1,Acme
+            Ivanov,Lenina 1,Acme
+            Ivanov,Mira 2,Acme
+            Ivanov,Lenina 1,Beta
+            """).Run("""
+            registry:
+              query:
+                csv_url: owners.csv
+                entities:
+                  owner: {schema: Person, keys: [owner], properties: {name: {column: owner}, address: {column: address}}}
+                  company: {schema: Company, keys: [company], properties: {name: {column: company}}}
+                  ownership: {schema: Ownership, keys: [owner], properties: {owner: {entity: owner}, asset: {entity: company}}}
+            """);
+
+        var owners = run.All("owner").ToList();
+        var ownerships = run.All("ownership").ToList();
+
+        Assert.Same(owners[0], owners[1]);
+        Assert.Equal(["Lenina 1", "Mira 2", "Lenina 1"], owners.Skip(1).Select(o => o.Properties["address"][0]));
+        Assert.NotSame(owners[1], owners[2]);
+        Assert.Same(ownerships[0], ownerships[1]);
+        Assert.NotSame(ownerships[1], ownerships[2]);
+        Assert.Equal(owners[2].Id, ownerships[2].Properties["owner"][0]);
+        Assert.NotEqual(ownerships[0].Properties["asset"][0], ownerships[3].Properties["asset"][0]);
+        Assert.Equal(run.All("company").Last().Id, ownerships[3].Properties["asset"][0]);
+    }
+
+    [Fact]
     public async Task an_entity_the_store_refuses_is_reported_for_every_row_that_gives_it()
     {
         using var run = new MappingRun().Table("people.csv", "id,name\nx-1,Acme\nx-1,Acme\nx-1,Acme\n");
