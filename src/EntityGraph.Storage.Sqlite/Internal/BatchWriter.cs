@@ -109,7 +109,7 @@ internal sealed class BatchWriter
 
         // The C# side of each row (projection, JSON) is prepared on another thread while SQLite writes the
         // rows already prepared on this one: the two halves of the work overlap on two cores.
-        using var rows = new RowPipeline(_writes);
+        using var rows = new RowPipeline(_writes, _json);
         for (var i = 0; i < _writes.Count; i++)
         {
             var row = rows.Take(i);
@@ -179,49 +179,77 @@ internal sealed class BatchWriter
     }
 
     /// <summary>
-    /// Prepares the batch's rows in order on a worker thread; <see cref="Take"/> hands each one over as
-    /// soon as it is ready, so that preparing row n+1 overlaps with writing row n.
+    /// Prepares the batch's rows on a worker thread while the writer writes them. A row is claimed by whichever thread
+    /// comes to it first: the writer never waits for a row the worker has not started, it prepares that one itself,
+    /// and waits only for a row the worker is preparing at that moment. So neither thread idles while the other works.
     /// </summary>
     private sealed class RowPipeline : IDisposable
     {
-        private readonly PreparedRow[] _rows;
-        private readonly Task _preparing;
-        private int _ready;
+        private const int Free = 0;
+        private const int Claimed = 1;
+        private const int Ready = 2;
 
-        public RowPipeline(List<(FtmEntity Fragment, FtmEntity Merged)> writes)
+        private readonly List<(FtmEntity Fragment, FtmEntity Merged)> _writes;
+        private readonly PreparedRow[] _rows;
+        private readonly int[] _states;
+        private readonly Json _json;
+        private readonly Task _preparing;
+        private volatile bool _stopped;
+
+        /// <param name="writes">The rows to prepare, in the order they are written.</param>
+        /// <param name="json">The writing thread's JSON writer, for the rows it prepares itself.</param>
+        public RowPipeline(List<(FtmEntity Fragment, FtmEntity Merged)> writes, Json json)
         {
+            _writes = writes;
+            _json = json;
             _rows = new PreparedRow[writes.Count];
+            _states = new int[writes.Count];
             _preparing = Task.Run(() =>
             {
-                var json = new Json();
-                for (var i = 0; i < writes.Count; i++)
+                var own = new Json();
+                for (var i = 0; i < _rows.Length && !_stopped; i++)
                 {
-                    _rows[i] = PreparedRow.From(writes[i].Fragment, writes[i].Merged, json);
-                    Volatile.Write(ref _ready, i + 1);
+                    if (Interlocked.CompareExchange(ref _states[i], Claimed, Free) == Free)
+                        Prepare(i, own);
                 }
             });
         }
 
         public PreparedRow Take(int index)
         {
+            if (Interlocked.CompareExchange(ref _states[index], Claimed, Free) == Free)
+                return Prepare(index, _json);
             var spin = default(SpinWait);
-            while (Volatile.Read(ref _ready) <= index)
+            while (Volatile.Read(ref _states[index]) != Ready)
             {
                 if (_preparing.IsCompleted)
                 {
                     // A failed preparation surfaces here, in the batch's transaction, which then rolls back.
                     _preparing.GetAwaiter().GetResult();
-                    if (Volatile.Read(ref _ready) <= index)
+                    if (Volatile.Read(ref _states[index]) != Ready)
                         throw new InvalidOperationException($"Row {index} of the batch was never prepared.");
                 }
 
-                spin.SpinOnce();
+                // The worker is on this very row: it is ready within microseconds, so the writer spins and never sleeps.
+                spin.SpinOnce(sleep1Threshold: -1);
             }
 
             return _rows[index];
         }
 
-        /// <summary>Waits for the worker, so that no preparation outlives its batch.</summary>
-        public void Dispose() => ((IAsyncResult)_preparing).AsyncWaitHandle.WaitOne();
+        private PreparedRow Prepare(int index, Json json)
+        {
+            var row = PreparedRow.From(_writes[index].Fragment, _writes[index].Merged, json);
+            _rows[index] = row;
+            Volatile.Write(ref _states[index], Ready);
+            return row;
+        }
+
+        /// <summary>Stops the worker and waits for it, so that no preparation outlives its batch.</summary>
+        public void Dispose()
+        {
+            _stopped = true;
+            ((IAsyncResult)_preparing).AsyncWaitHandle.WaitOne();
+        }
     }
 }
