@@ -69,7 +69,10 @@ public sealed class SqliteGraphStore : IGraphStore
 
             Migrations.MigrateTo(connection, Migrations.Current, _options.Path);
             if (BulkLoad.IsPending(connection))
+            {
+                BulkLoad.CheckIntact(connection, _options.Path);
                 BulkLoad.Finish(connection);
+            }
         }
         finally
         {
@@ -113,7 +116,8 @@ public sealed class SqliteGraphStore : IGraphStore
                 return NothingToFinish.Instance;
             }
 
-            Execute(connection, _writePragmas);
+            // The load writes without waiting for the disk; its end makes the whole file durable (BulkLoad.Finish).
+            Execute(connection, _writePragmas + " PRAGMA synchronous = OFF;");
             _bulk = new BulkSession(connection, _pragmas, _writeLock);
             return new BulkLoadScope(this);
         }

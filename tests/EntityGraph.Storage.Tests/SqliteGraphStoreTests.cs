@@ -47,6 +47,32 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task a_file_left_mid_load_and_damaged_is_refused_with_what_to_do()
+    {
+        using var file = TempDatabase.Create();
+        var first = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        await first.InitializeAsync(Ct);
+        await first.BeginBulkLoadAsync(Ct);
+        var graph = FtmGraph.Create();
+        for (var i = 0; i < 3000; i++)
+            graph.Company($"firm-{i}", $"Firm number {i} Trading Limited Liability Company");
+        await first.UpsertAsync(graph.Entities, Run(), Ct);
+        // The machine stops here: the load is never finished, and a page in the middle of the file is lost.
+        await first.DisposeAsync();
+        var bytes = await File.ReadAllBytesAsync(file.Path, Ct);
+        const int pageSize = 8192;
+        var middle = bytes.Length / pageSize * 2 / 3 * pageSize;
+        Array.Fill(bytes, (byte)0xA5, middle, pageSize);
+        await File.WriteAllBytesAsync(file.Path, bytes, Ct);
+
+        await using var second = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => second.InitializeAsync(Ct));
+
+        Assert.Contains("left in the middle of an import into an empty database, and it is damaged", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Delete the file and run the import again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_row_doubled_by_another_writer_during_a_bulk_load_does_not_stop_the_indexes_being_built()
     {
         using var file = TempDatabase.Create();
