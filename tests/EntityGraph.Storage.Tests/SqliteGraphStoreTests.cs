@@ -26,12 +26,8 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     public async Task a_bulk_load_cut_short_is_finished_when_the_file_is_next_opened()
     {
         using var file = TempDatabase.Create();
-        var first = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
-        await first.InitializeAsync(Ct);
-        await first.BeginBulkLoadAsync(Ct);
-        await first.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Company("buyer", "Buyer OOO").Shipment("s1", from: "acme", to: "buyer").Entities, Run(), Ct);
-        // The process dies here: the bulk load is never disposed.
-        await first.DisposeAsync();
+        // The process dies in the middle of the load.
+        await LeaveMidLoadAsync(file.Path, FtmGraph.Create().Company("acme", "Acme Trading GmbH").Company("buyer", "Buyer OOO").Shipment("s1", from: "acme", to: "buyer"));
 
         await using var second = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
         await second.InitializeAsync(Ct);
@@ -50,15 +46,11 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     public async Task a_file_left_mid_load_and_damaged_is_refused_with_what_to_do()
     {
         using var file = TempDatabase.Create();
-        var first = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
-        await first.InitializeAsync(Ct);
-        await first.BeginBulkLoadAsync(Ct);
         var graph = FtmGraph.Create();
         for (var i = 0; i < 3000; i++)
             graph.Company($"firm-{i}", $"Firm number {i} Trading Limited Liability Company");
-        await first.UpsertAsync(graph.Entities, Run(), Ct);
-        // The machine stops here: the load is never finished, and a page in the middle of the file is lost.
-        await first.DisposeAsync();
+        // The machine stops in the middle of the load, and a page in the middle of the file is lost.
+        await LeaveMidLoadAsync(file.Path, graph);
         var bytes = await File.ReadAllBytesAsync(file.Path, Ct);
         const int pageSize = 8192;
         var middle = bytes.Length / pageSize * 2 / 3 * pageSize;
@@ -197,6 +189,16 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync(Ct));
+    }
+
+    /// <summary>A file whose bulk load wrote the graph and was never finished, as a process that dies leaves it.</summary>
+    private static async Task LeaveMidLoadAsync(string path, FtmGraph graph)
+    {
+        var store = new SqliteGraphStore(new SqliteStoreOptions { Path = path });
+        await store.InitializeAsync(Ct);
+        await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(graph.Entities, Run(), Ct);
+        await store.DisposeAsync();
     }
 
     private static void WriteFileAtVersion(string path, int version)
