@@ -94,9 +94,10 @@ internal static class BulkLoad
         Run(connection, transaction, "DELETE FROM bulk_load");
         transaction.Commit();
         // The load wrote without waiting for the disk (synchronous = OFF). This checkpoint runs with the store's
-        // usual setting, so it syncs the file: from here on, everything the load wrote survives a power cut.
+        // usual setting, so it syncs the file: from here on, everything the load wrote survives a power cut. FULL
+        // waits (up to the busy timeout) only for readers still on an older snapshot, not for every reader to leave.
         Run(connection, null, "PRAGMA synchronous = NORMAL");
-        Run(connection, null, "PRAGMA wal_checkpoint(TRUNCATE)");
+        Run(connection, null, "PRAGMA wal_checkpoint(FULL)");
     }
 
     /// <summary>
