@@ -109,6 +109,9 @@ public sealed class SqliteGraphStore : IGraphStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            // A load already under way takes this import's batches too, and finishes when it does.
+            if (_bulk is not null)
+                return NothingToFinish.Instance;
             var connection = Open();
             if (!BulkLoad.TryBegin(connection))
             {

@@ -43,6 +43,23 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task a_second_import_begun_during_a_bulk_load_joins_it()
+    {
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = _database.Path });
+        await store.InitializeAsync(Ct);
+        var first = await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run("one"), Ct);
+        // The first load's group is open: a second load of its own would wait for it, and it for the second.
+        var second = await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("buyer", "Buyer OOO").Entities, Run("two"), Ct);
+        await second.DisposeAsync();
+        await first.DisposeAsync();
+
+        Assert.Equal(["acme", "buyer"], (await store.GetEntitiesAsync(["acme", "buyer"], Ct)).Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Single((await store.SearchAsync(new PartySearch("buyer"), Ct)).Hits);
+    }
+
+    [Fact]
     public async Task a_file_left_mid_load_and_damaged_is_refused_with_what_to_do()
     {
         using var file = TempDatabase.Create();
