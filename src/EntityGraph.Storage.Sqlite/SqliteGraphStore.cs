@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 using EntityGraph.Core.Search;
@@ -113,14 +114,23 @@ public sealed class SqliteGraphStore : IGraphStore
             if (_bulk is not null)
                 return NothingToFinish.Instance;
             var connection = Open();
-            if (!BulkLoad.TryBegin(connection))
+            try
+            {
+                if (!BulkLoad.TryBegin(connection))
+                {
+                    connection.Dispose();
+                    return NothingToFinish.Instance;
+                }
+
+                // The load writes without waiting for the disk; its end makes the whole file durable (BulkLoad.Finish).
+                Execute(connection, _writePragmas + " PRAGMA synchronous = OFF;");
+            }
+            catch
             {
                 connection.Dispose();
-                return NothingToFinish.Instance;
+                throw;
             }
 
-            // The load writes without waiting for the disk; its end makes the whole file durable (BulkLoad.Finish).
-            Execute(connection, _writePragmas + " PRAGMA synchronous = OFF;");
             _bulk = new BulkSession(connection, _pragmas, _writeLock);
             return new BulkLoadScope(this);
         }
@@ -138,12 +148,23 @@ public sealed class SqliteGraphStore : IGraphStore
         {
             var bulk = _bulk;
             _bulk = null;
-            bulk?.Dispose();
+            ExceptionDispatchInfo? lastCommit = null;
+            try
+            {
+                bulk?.Dispose();
+            }
+            catch (Exception ex)
+            {
+                // The indexes are built all the same; then the failure is reported.
+                lastCommit = ExceptionDispatchInfo.Capture(ex);
+            }
+
             using var connection = Open();
             Execute(connection, _writePragmas);
             try
             {
                 BulkLoad.Finish(connection);
+                lastCommit?.Throw();
             }
             finally
             {
@@ -350,9 +371,15 @@ public sealed class SqliteGraphStore : IGraphStore
         if (_bulk is not null)
         {
             _writeLock.Wait();
-            _bulk?.Dispose();
-            _bulk = null;
-            _writeLock.Release();
+            try
+            {
+                _bulk?.Dispose();
+            }
+            finally
+            {
+                _bulk = null;
+                _writeLock.Release();
+            }
         }
 
         lock (_versionGate)

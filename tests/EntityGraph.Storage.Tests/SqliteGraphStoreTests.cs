@@ -104,7 +104,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
-    public async Task a_batch_that_fails_during_a_bulk_load_takes_back_its_group_and_says_how_much_that_was()
+    public async Task a_batch_that_fails_during_a_bulk_load_takes_back_its_runs_group_and_says_how_much_that_was()
     {
         using var file = TempDatabase.Create();
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
@@ -118,13 +118,18 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         }
 
         var bulkLoad = await store.BeginBulkLoadAsync(Ct);
-        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Company("buyer", "Buyer OOO").Entities, Run(), Ct);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.UpsertAsync(FtmGraph.Create().Company("refused", "Refused LLC").Entities, Run(), Ct));
+        var other = Run("other");
+        await store.UpsertAsync(FtmGraph.Create().Company("elsewhere", "Elsewhere Ltd").Entities, other, Ct);
+        var run = Run();
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Company("buyer", "Buyer OOO").Entities, run, Ct);
+        var error = await Assert.ThrowsAsync<SqliteException>(() => store.UpsertAsync(FtmGraph.Create().Company("refused", "Refused LLC").Entities, run, Ct));
         await bulkLoad.DisposeAsync();
 
         Assert.Contains("refused here", error.Message, StringComparison.Ordinal);
-        Assert.Contains("the 2 entities written before it since the load last committed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the 2 entities of this import written before it since the load last committed", error.Message, StringComparison.Ordinal);
         Assert.Empty(await store.GetEntitiesAsync(["acme", "buyer", "refused"], Ct));
+        // Another run's batches are never in the same group, so they stay.
+        Assert.Single(await store.GetEntitiesAsync(["elsewhere"], Ct));
         await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run(), Ct);
         Assert.Single(await store.GetEntitiesAsync(["acme"], Ct));
     }

@@ -35,6 +35,7 @@ internal sealed class BulkSession : IDisposable
     private readonly SemaphoreSlim _writeLock;
     private readonly Timer _idle;
     private SqliteTransaction? _group;
+    private string? _groupRun;
     private long _groupStarted;
     private int _pending;
     private bool _disposed;
@@ -57,9 +58,13 @@ internal sealed class BulkSession : IDisposable
     public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
     {
         _idleFailure?.Throw();
+        // A group holds the batches of one run only, so that a batch that fails takes back its own run's rows alone.
+        if (_group is not null && !string.Equals(_groupRun, run.RunId, StringComparison.Ordinal))
+            Commit();
         if (_group is null)
         {
             _group = _connection.BeginTransaction();
+            _groupRun = run.RunId;
             _groupStarted = Environment.TickCount64;
         }
 
@@ -77,9 +82,11 @@ internal sealed class BulkSession : IDisposable
             _pending = 0;
             if (lost == 0)
                 throw;
-            throw new InvalidOperationException(
-                $"{ex.Message} The batch was taken back, and with it the {lost:N0} entities written before it since the load last committed; run the import again to store them.",
-                ex);
+            var message = $"{ex.Message} The batch was taken back, and with it the {lost:N0} entities of this import written before it since the load last committed; run the import again to store them.";
+            // Callers that report a store's errors as such (the command line does) still recognise it.
+            if (ex is SqliteException sqlite)
+                throw new SqliteException(message, sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode);
+            throw new InvalidOperationException(message, ex);
         }
 
         _pending += entities.Count;
@@ -92,9 +99,22 @@ internal sealed class BulkSession : IDisposable
 
     private void CommitWhenIdle()
     {
-        // A batch being written holds the lock and reschedules this; otherwise nothing has come for a while.
-        if (!_writeLock.Wait(0))
+        try
+        {
+            if (_disposed || !_writeLock.Wait(0))
+            {
+                // Someone else holds the lock: try again later, unless the load has ended.
+                if (!_disposed)
+                    _idle.Change(IdleCommit, Timeout.InfiniteTimeSpan);
+                return;
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The store was closed after the load ended and before this late tick: nothing is left to commit.
             return;
+        }
+
         try
         {
             if (!_disposed)
@@ -116,10 +136,17 @@ internal sealed class BulkSession : IDisposable
     {
         if (_group is null)
             return;
-        _group.Commit();
-        _group.Dispose();
-        _group = null;
-        _pending = 0;
+        try
+        {
+            _group.Commit();
+        }
+        finally
+        {
+            // Committed or not, the transaction is over: the next batch begins a new one.
+            _group.Dispose();
+            _group = null;
+            _pending = 0;
+        }
     }
 
     /// <summary>Commits what is pending and gives the connection back.</summary>

@@ -9,6 +9,7 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 internal sealed class IdFilter
 {
     private const int BitsPerId = 12;
+    private const int MostBits = 1 << 30;
     private const uint Probes = 4;
     private readonly List<Layer> _layers = [];
 
@@ -24,7 +25,7 @@ internal sealed class IdFilter
         var (a, b) = Hashes(id);
         var layer = _layers[^1];
         if (layer.Count >= layer.Capacity)
-            _layers.Add(layer = new Layer(layer.Bits * 2));
+            _layers.Add(layer = new Layer(Math.Min(layer.Bits, MostBits / 2) * 2));
         layer.Add(a, b);
     }
 
