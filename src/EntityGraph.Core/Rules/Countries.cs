@@ -8,6 +8,12 @@ public static class Countries
     private static readonly FrozenDictionary<string, string> Names = ReferenceData.ReadCsv("countries.csv")
         .ToFrozenDictionary(row => row[0], row => row[1], StringComparer.Ordinal);
 
+    private static readonly int LongestCode = Names.Keys.Max(code => code.Length);
+
+    /// <summary>Each code to itself, looked up by a span.</summary>
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CodesBySpan =
+        Names.Keys.ToFrozenDictionary(code => code, code => code, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string> Transshipment = ReferenceData.ReadCsv("transshipment-countries.csv")
         .Select(row => row[0])
         .ToFrozenSet(StringComparer.Ordinal);
@@ -18,10 +24,14 @@ public static class Countries
     /// <summary>Lower-cases and trims a code; returns null when it is not a known country code.</summary>
     public static string? Normalize(string? code)
     {
-        if (string.IsNullOrWhiteSpace(code))
+        var trimmed = code.AsSpan().Trim();
+        if (trimmed.IsEmpty || trimmed.Length > LongestCode)
             return null;
-        var normal = code.Trim().ToLowerInvariant();
-        return Names.ContainsKey(normal) ? normal : null;
+        // Called for every country value of every entity read: the code is lower-cased on the stack and the
+        // catalogue's own string is returned, so a known code costs no allocation.
+        Span<char> lower = stackalloc char[LongestCode];
+        var length = trimmed.ToLowerInvariant(lower);
+        return CodesBySpan.TryGetValue(lower[..length], out var known) ? known : null;
     }
 
     public static bool IsKnown(string? code) => Normalize(code) is not null;

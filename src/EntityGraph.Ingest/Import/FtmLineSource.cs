@@ -18,7 +18,7 @@ public sealed class FtmLineSource(FtmLineReader reader) : IImportSource
         foreach (var line in reader.ReadLines())
         {
             var input = FtmEntityParser.Parse(line.Utf8.Span);
-            var verdict = validator.Validate(input);
+            var verdict = validator.Judge(input);
             var origin = new LineOrigin(line);
             yield return verdict.IsValid
                 ? new ImportUnit(origin, [(input.ToEntity(), null)], [])

@@ -119,7 +119,7 @@ public sealed class MappingSource : IImportSource
                 continue;
             }
 
-            var verdict = validator.Validate(input);
+            var verdict = validator.Judge(input);
             if (!verdict.IsValid)
             {
                 problems.AddRange(FtmEntityValidator.Reasons(verdict).Select(r => $"entity '{name}': {r}"));

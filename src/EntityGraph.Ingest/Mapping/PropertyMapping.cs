@@ -52,6 +52,12 @@ public sealed partial class PropertyMapping
     /// </summary>
     internal IReadOnlyList<string> Values(TableRow row, List<string> problems)
     {
+        if (IsSingleColumn)
+        {
+            // The common case, one column as it is: no list to build, and nothing to split or join.
+            return row.Get(Columns[0]) is { } cell && Kept(cell.Trim(), problems) is { } one ? [one] : [];
+        }
+
         var values = RecordValues(row);
         if (Join is not null)
             values = values.Count == 0 ? [] : [string.Join(Join, values)];
@@ -60,24 +66,26 @@ public sealed partial class PropertyMapping
         List<string>? kept = null;
         for (var i = 0; i < values.Count; i++)
         {
-            var value = values[i].Trim();
-            if (value.Length == 0)
-                continue;
-            if (Format is not null)
-            {
-                if (Format.Read(value) is not { } date)
-                {
-                    problems.Add($"'{Property.Name}' value '{value}' does not fit the date format '{Format.Text}'");
-                    continue;
-                }
-
-                value = date;
-            }
-
-            (kept ??= new List<string>(values.Count - i)).Add(value);
+            if (Kept(values[i].Trim(), problems) is { } value)
+                (kept ??= new List<string>(values.Count - i)).Add(value);
         }
 
         return kept ?? (IReadOnlyList<string>)[];
+    }
+
+    private bool IsSingleColumn => Columns.Count == 1 && Literals.Count == 0 && Template is null && Join is null && Split is null;
+
+    /// <summary>A trimmed value as the property keeps it: null when empty, a date read with <see cref="Format"/>.</summary>
+    private string? Kept(string value, List<string> problems)
+    {
+        if (value.Length == 0)
+            return null;
+        if (Format is null)
+            return value;
+        if (Format.Read(value) is { } date)
+            return date;
+        problems.Add($"'{Property.Name}' value '{value}' does not fit the date format '{Format.Text}'");
+        return null;
     }
 
     private List<string> RecordValues(TableRow row)

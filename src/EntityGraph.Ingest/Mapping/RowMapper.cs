@@ -61,13 +61,14 @@ public sealed class RowMapper
         foreach (var plan in _plans)
         {
             var entity = plan.Entity;
-            var id = entity.ComputeKey(row, Dataset);
-            if (id is not null && plan.Recent.Recall(id, row, made) is { } recalled)
+            if (plan.Recent.Recall(row, made) is { } recalled)
             {
                 made[entity.Name] = recalled;
                 entities.Add(recalled);
                 continue;
             }
+
+            var id = entity.ComputeKey(row, Dataset);
 
             var properties = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             entityProblems.Clear();
@@ -90,7 +91,7 @@ public sealed class RowMapper
             var input = new FtmEntityInput { Id = _namespace?.Sign(id) ?? id, Schema = entity.Schema.Name, Properties = properties, Datasets = [Dataset] };
             var mapped = new MappedEntity(entity.Name, input);
             if (entityProblems.Count == 0)
-                plan.Recent.Remember(id, row, made, mapped);
+                plan.Recent.Remember(row, made, mapped);
             made[entity.Name] = mapped;
             entities.Add(mapped);
         }
@@ -106,31 +107,77 @@ public sealed class RowMapper
                 return;
             Add(properties, property.Property.Name, [target.Input.Id!]);
             if (plan.MentionsNames)
-                Add(properties, "namesMentioned", _plansByName[property.Entity].Names(target.Input));
+                _plansByName[property.Entity].AddNames(target.Input, properties);
             return;
         }
 
         var values = property.Values(row, problems);
         if (property.Property.Type == "country")
-            values = [.. values.Select(v => Countries.Normalize(v) ?? v)];
+            values = Changed(values, v => Countries.Normalize(v) ?? v);
         else if (property.Property.IsEntity && _namespace is not null)
-            values = [.. values.Select(_namespace.Sign)];
+            values = Changed(values, _namespace.Sign);
         Add(properties, property.Property.Name, values);
     }
 
-    private static void Add(Dictionary<string, IReadOnlyList<string>> properties, string name, IEnumerable<string> values)
+    /// <summary>The values each changed by <paramref name="change"/>; the list itself when none changes.</summary>
+    private static IReadOnlyList<string> Changed(IReadOnlyList<string> values, Func<string, string> change)
     {
-        if (values is IReadOnlyList<string> { Count: 0 })
-            return;
-        var list = properties.TryGetValue(name, out var existing) ? (List<string>)existing : new List<string>(1);
-        foreach (var value in values)
+        string[]? changed = null;
+        for (var i = 0; i < values.Count; i++)
         {
-            if (!Contains(list, value))
-                list.Add(value);
+            var value = change(values[i]);
+            if (changed is null && ReferenceEquals(value, values[i]))
+                continue;
+            if (changed is null)
+            {
+                changed = new string[values.Count];
+                for (var j = 0; j < i; j++)
+                    changed[j] = values[j];
+            }
+
+            changed[i] = value;
         }
 
-        if (list.Count > 0)
-            properties[name] = list;
+        return changed ?? values;
+    }
+
+    /// <summary>
+    /// Adds values to a property, leaving out those it has. The lists are never changed in place: the first values a
+    /// property gets may be another entity's own list (its names), so adding to them makes a new list.
+    /// </summary>
+    private static void Add(Dictionary<string, IReadOnlyList<string>> properties, string name, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+            return;
+        properties.TryGetValue(name, out var existing);
+        if (existing is null && IsDistinct(values))
+        {
+            properties[name] = values;
+            return;
+        }
+
+        var list = existing is null ? new List<string>(values.Count) : new List<string>(existing);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!Contains(list, values[i]))
+                list.Add(values[i]);
+        }
+
+        properties[name] = list;
+    }
+
+    private static bool IsDistinct(IReadOnlyList<string> values)
+    {
+        for (var i = 1; i < values.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(values[i], values[j], StringComparison.Ordinal))
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Contains(List<string> list, string value)
@@ -184,9 +231,15 @@ public sealed class RowMapper
         /// <summary>Whether the entity takes the names of those it references (FtM's <c>namesMentioned</c>).</summary>
         public bool MentionsNames { get; }
 
-        /// <summary>The entity's name values, for the entities that reference it.</summary>
-        public IEnumerable<string> Names(FtmEntityInput entity) =>
-            _nameProperties.SelectMany(p => entity.Properties.TryGetValue(p, out var values) ? values : []);
+        /// <summary>Adds the entity's name values to the <c>namesMentioned</c> of an entity that references it.</summary>
+        public void AddNames(FtmEntityInput entity, Dictionary<string, IReadOnlyList<string>> properties)
+        {
+            foreach (var name in _nameProperties)
+            {
+                if (entity.Properties.TryGetValue(name, out var values))
+                    Add(properties, "namesMentioned", values);
+            }
+        }
     }
 
     private void Count(string entity, string reason)

@@ -35,11 +35,23 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
-        RuleFor(input => input).Custom(Check);
+        RuleFor(input => input).Custom((input, context) => Check(input, new Failures(context)));
     }
 
     /// <summary>A shared instance over FtM's catalogue; validators are stateless and thread-safe.</summary>
     public static FtmEntityValidator Default { get; } = new();
+
+    /// <summary>
+    /// Validates, as <c>Validate</c> does; an entity with no problem, the usual case in an import, is judged without
+    /// building FluentValidation's context, and only one with a problem is judged again to say every reason.
+    /// </summary>
+    public ValidationResult Judge(FtmEntityInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var failures = new Failures(null);
+        Check(input, failures);
+        return failures.Count == 0 ? new ValidationResult() : Validate(input);
+    }
 
     /// <summary>The failures as one-line reasons, e.g. for a rejects file.</summary>
     public static IReadOnlyList<string> Reasons(ValidationResult result)
@@ -48,7 +60,7 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
         return result.Errors.ConvertAll(failure => failure.ErrorMessage);
     }
 
-    private void Check(FtmEntityInput input, ValidationContext<FtmEntityInput> context)
+    private void Check(FtmEntityInput input, Failures context)
     {
         foreach (var problem in input.Problems)
             Fail(context, problem.Field, problem.Message, problem.Code, null);
@@ -83,7 +95,7 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
         }
     }
 
-    private static void CheckId(FtmEntityInput input, ValidationContext<FtmEntityInput> context)
+    private static void CheckId(FtmEntityInput input, Failures context)
     {
         if (input.Problems.Any(p => p.Field == "id"))
             return;
@@ -102,7 +114,7 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
         }
     }
 
-    private FtmSchema? CheckSchema(FtmEntityInput input, ValidationContext<FtmEntityInput> context)
+    private FtmSchema? CheckSchema(FtmEntityInput input, Failures context)
     {
         if (input.Problems.Any(p => p.Field == "schema"))
             return null;
@@ -129,7 +141,7 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
         return schema;
     }
 
-    private static void CheckValue(FtmSchema schema, FtmProperty property, string value, ValidationContext<FtmEntityInput> context)
+    private static void CheckValue(FtmSchema schema, FtmProperty property, string value, Failures context)
     {
         var name = property.Name;
         switch (property.Type)
@@ -148,7 +160,7 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
                 break;
         }
 
-        if (schema.IsA("EconomicActivity") && FtmProjector.ShipmentValueProperties.Contains(name) && !FtmNumber.TryParse(value, out _))
+        if (FtmProjector.ShipmentValueProperties.Contains(name) && schema.IsA("EconomicActivity") && !FtmNumber.TryParse(value, out _))
             Fail(context, name, $"'{name}' value '{Quote(value)}' is not a number; it is read as the shipment's value in US dollars (e.g. 1234.5 or 1,234.50)", FtmValidationCode.InvalidNumber, value);
 
         if (name == "percentage" && schema.IsA("Ownership"))
@@ -159,8 +171,19 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
         }
     }
 
-    private static void Fail(ValidationContext<FtmEntityInput> context, string field, string message, string code, object? value) =>
-        context.AddFailure(new ValidationFailure(field, message, value) { ErrorCode = code });
+    private static void Fail(Failures failures, string field, string message, string code, object? value) => failures.Add(field, message, code, value);
+
+    /// <summary>Where the checks report: FluentValidation's context, or only a count when none is given.</summary>
+    private sealed class Failures(ValidationContext<FtmEntityInput>? context)
+    {
+        public int Count { get; private set; }
+
+        public void Add(string field, string message, string code, object? value)
+        {
+            Count++;
+            context?.AddFailure(new ValidationFailure(field, message, value) { ErrorCode = code });
+        }
+    }
 
     /// <summary>Shortens a value for a message, so that a megabyte of garbage does not become a megabyte of reason.</summary>
     private static string Quote(string value) =>

@@ -26,7 +26,7 @@ internal sealed class EntityWriter(IGraphStore store)
         for (var i = 0; i < submitted.Count; i++)
         {
             var input = FtmEntityParser.FromParts(submitted[i].Id, submitted[i].Schema, PropertiesJson(submitted[i].Properties));
-            var result = FtmEntityValidator.Default.Validate(input);
+            var result = FtmEntityValidator.Default.Judge(input);
             if (result.IsValid)
                 valid.Add((i, input.ToEntity()));
             else
