@@ -12,6 +12,12 @@ public sealed record SqliteStoreOptions
     /// <summary>SQLite page cache of the connection that writes a batch, in KiB (256 MiB by default).</summary>
     public int WriteCacheSizeKib { get; init; } = 256 * 1024;
 
+    /// <summary>
+    /// The most ids a bulk load keeps track of while the fragments' id index is set aside (about 200 million by
+    /// default); a larger load builds that index when it gets there. Smaller in tests, to reach that point.
+    /// </summary>
+    internal int? BulkLoadMostIds { get; init; }
+
     /// <summary>How long a statement waits for a lock held by another process before failing.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -37,8 +37,8 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         using var connection = new SqliteConnection($"Data Source={file.Path}");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('parties_by_id', 'shipments_by_id', 'links_by_source', 'links_by_target', 'shipments_by_sender', 'shipments_by_receiver', 'shipments_by_declarant', 'parties_indexed', 'parties_unindexed')";
-        Assert.Equal(9L, command.ExecuteScalar());
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('fragments_by_entity', 'parties_by_id', 'shipments_by_id', 'links_by_source', 'links_by_target', 'shipments_by_sender', 'shipments_by_receiver', 'shipments_by_declarant', 'parties_indexed', 'parties_unindexed')";
+        Assert.Equal(10L, command.ExecuteScalar());
         SqliteConnection.ClearPool(connection);
     }
 
@@ -132,6 +132,78 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         Assert.Single(await store.GetEntitiesAsync(["elsewhere"], Ct));
         await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run(), Ct);
         Assert.Single(await store.GetEntitiesAsync(["acme"], Ct));
+    }
+
+    [Fact]
+    public async Task a_load_with_more_ids_than_it_keeps_track_of_builds_the_fragment_index_midway_and_still_merges_each_repeat()
+    {
+        using var file = TempDatabase.Create();
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path, BulkLoadMostIds = 4 });
+        await store.InitializeAsync(Ct);
+        var run = Run();
+        var bulkLoad = await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme GmbH").Company("buyer", "Buyer OOO").Entities, run, Ct);
+        // Found through the load's table of ids: the same run's values add up in the fragment's own row.
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Company("carrier", "Carrier AG").Entities, run, Ct);
+        Assert.False(HasFragmentIndex(file.Path));
+        // Past four ids: the fragments' index is built before this batch, and the load goes on through it.
+        await store.UpsertAsync(FtmGraph.Create().Company("dealer", "Dealer LLC").Company("exporter", "Exporter Ltd").Entities, run, Ct);
+        Assert.True(HasFragmentIndex(file.Path));
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Handels GmbH").Entities, run, Ct);
+        await bulkLoad.DisposeAsync();
+
+        var acme = Assert.Single(await store.GetEntitiesAsync(["acme"], Ct));
+        Assert.Equal(["Acme GmbH", "Acme Trading GmbH", "Acme Handels GmbH"], acme.Values("name"));
+        Assert.Equal(["acme"], (await store.SearchAsync(new PartySearch("handels"), Ct)).Hits.Select(h => h.Party.Id));
+        using var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM fragments";
+        Assert.Equal(5L, command.ExecuteScalar());
+        command.CommandText = "SELECT count(*) FROM parties";
+        Assert.Equal(5L, command.ExecuteScalar());
+    }
+
+    private static bool HasFragmentIndex(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'fragments_by_entity'";
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
+    [Fact]
+    public async Task fragments_written_before_their_index_had_a_name_are_kept_by_the_migration_and_still_one_per_dataset()
+    {
+        using var old = TempDatabase.Create();
+        WriteFileAtVersion(old.Path, 3);
+        using (var connection = new SqliteConnection($"Data Source={old.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
+                VALUES ('acme', 'registry', 'registry-run-0', 'Company', '{"name":["Acme GmbH"]}', 0, 0)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = old.Path });
+        await store.InitializeAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Handels GmbH").Entities, Run("registry", day: 1), Ct);
+
+        var acme = Assert.Single(await store.GetEntitiesAsync(["acme"], Ct));
+        // A later run of the same dataset replaces its fragment, in place.
+        Assert.Equal(["Acme Handels GmbH"], acme.Values("name"));
+        using var check = new SqliteConnection($"Data Source={old.Path};Pooling=False");
+        check.Open();
+        using var count = check.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM fragments";
+        Assert.Equal(1L, count.ExecuteScalar());
+        count.CommandText = "INSERT INTO fragments (entity_id, dataset, run_id, schema, properties) VALUES ('acme', 'registry', 'x', 'Company', '{}')";
+        Assert.Equal(19, Assert.Throws<SqliteException>(() => count.ExecuteNonQuery()).SqliteErrorCode);
     }
 
     [Fact]

@@ -17,17 +17,20 @@ internal sealed class BatchWriter
     private readonly SqliteTransaction _transaction;
     private readonly Json _json = new();
     private readonly List<(FtmEntity Fragment, FtmEntity Merged)> _writes = [];
-    private readonly List<string> _replaced = [];
+    private readonly List<(string Id, Projected Tables)> _replaced = [];
 
-    private readonly IdFilter? _loaded;
+    private readonly LoadedIds? _loaded;
+
+    /// <summary>During a bulk load, the row of each stored fragment read, by entity and dataset, to update in place.</summary>
+    private readonly Dictionary<(string Id, string Dataset), long> _storedRows = [];
 
     /// <param name="connection">The open connection.</param>
     /// <param name="transaction">The batch's transaction.</param>
     /// <param name="loaded">
-    /// During a bulk load into what was an empty store: the ids written since. An id the filter has
-    /// certainly not seen has no stored fragments, so it needs no look-up.
+    /// During a bulk load into what was an empty store, while the fragments' id index is set aside: where the
+    /// fragments written since the load began are. Stored fragments are found through it, not the index.
     /// </param>
-    public BatchWriter(SqliteConnection connection, SqliteTransaction transaction, IdFilter? loaded = null)
+    public BatchWriter(SqliteConnection connection, SqliteTransaction transaction, LoadedIds? loaded = null)
     {
         _connection = connection;
         _transaction = transaction;
@@ -42,7 +45,7 @@ internal sealed class BatchWriter
         foreach (var write in writes)
         {
             if (write.Stored.Count > 0)
-                _replaced.Add(write.Fragment.Id);
+                _replaced.Add((write.Fragment.Id, ProjectedInto(write.Stored)));
             _writes.Add((write.Fragment, write.Merged));
         }
 
@@ -56,19 +59,30 @@ internal sealed class BatchWriter
         var ids = _json.List([id]);
         if (Execute("DELETE FROM fragments WHERE entity_id IN (SELECT value FROM json_each($rows))", ids) == 0)
             return false;
-        DeleteProjections(ids);
+        DeleteProjections(ids, Projected.Party | Projected.Shipment);
         return true;
+    }
+
+    /// <summary>The tables besides links that hold rows of an entity with these fragments: a party's or a shipment's.</summary>
+    private static Projected ProjectedInto(IReadOnlyList<StoredFragment> fragments)
+    {
+        var tables = Projected.None;
+        foreach (var fragment in fragments)
+        {
+            if (FtmProjector.PartyKindOf(fragment.Fragment.Schema) is not null)
+                tables |= Projected.Party;
+            else if (fragment.Fragment.Schema == "EconomicActivity")
+                tables |= Projected.Shipment;
+        }
+
+        return tables;
     }
 
     private Dictionary<string, List<StoredFragment>> ReadStoredFragments(IEnumerable<string> ids)
     {
         var stored = new Dictionary<string, List<StoredFragment>>(StringComparer.Ordinal);
         if (_loaded is not null)
-        {
-            ids = ids.Where(_loaded.MayContain).ToList();
-            if (!ids.Any())
-                return stored;
-        }
+            return ReadLoadedFragments(ids, _loaded, stored);
 
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
@@ -81,21 +95,58 @@ internal sealed class BatchWriter
         return stored;
     }
 
+    /// <summary>The stored fragments of the ids, read by the rows the load's table of ids gives; a row of another id is left out.</summary>
+    private Dictionary<string, List<StoredFragment>> ReadLoadedFragments(IEnumerable<string> ids, LoadedIds loaded, Dictionary<string, List<StoredFragment>> stored)
+    {
+        var rows = new List<long>();
+        foreach (var id in ids)
+            loaded.Candidates(id, rows);
+        if (rows.Count == 0)
+            return stored;
+
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = $"SELECT {Fragments.Columns}, pk FROM fragments WHERE pk IN (SELECT value FROM json_each($rows)) ORDER BY entity_id, dataset";
+        command.Parameters.AddWithValue("$rows", $"[{string.Join(',', rows)}]");
+        using var reader = command.ExecuteReader();
+        foreach (var fragments in Fragments.ReadStored(reader, _storedRows))
+        {
+            if (wanted.Contains(fragments[0].Fragment.Id))
+                stored[fragments[0].Fragment.Id] = fragments;
+        }
+
+        return stored;
+    }
+
     /// <summary>Writes the batch: old projections of replaced entities out, then fragments and projections in.</summary>
     private void Flush(string runId)
     {
+        // Only the tables that hold the replaced entities' rows are searched: during a bulk load, an id index is missing
+        // and each search reads the whole table.
         if (_replaced.Count > 0)
-            DeleteProjections(_json.List(_replaced));
+        {
+            foreach (var tables in _replaced.Select(r => r.Tables).Distinct())
+                DeleteProjections(_json.List(_replaced.Where(r => r.Tables == tables).Select(r => r.Id)), tables);
+        }
+
         if (_writes.Count == 0)
             return;
 
+        // During a bulk load the fragments have no id index to find a conflict by: a fragment read from the store is
+        // updated in its row, any other inserted, and the load's table of ids learns where.
         using var fragments = Prepare(
-            """
-            INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
-            ON CONFLICT (entity_id, dataset) DO UPDATE SET run_id = excluded.run_id, schema = excluded.schema,
-                properties = excluded.properties, first_seen = excluded.first_seen, last_seen = excluded.last_seen
-            """,
+            _loaded is null
+                ? """
+                  INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
+                  ON CONFLICT (entity_id, dataset) DO UPDATE SET run_id = excluded.run_id, schema = excluded.schema,
+                      properties = excluded.properties, first_seen = excluded.first_seen, last_seen = excluded.last_seen
+                  """
+                : "INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
             7);
+        using var update = _loaded is null || _storedRows.Count == 0 ? null : Prepare(
+            "UPDATE fragments SET entity_id = $p0, dataset = $p1, run_id = $p2, schema = $p3, properties = $p4, first_seen = $p5, last_seen = $p6 WHERE pk = $p7",
+            8);
         using var parties = Prepare("INSERT INTO parties (id, kind, countries, name_key, search_text) VALUES ($p0, $p1, $p2, $p3, $p4)", 5);
         using var shipments = Prepare(
             """
@@ -113,10 +164,16 @@ internal sealed class BatchWriter
         for (var i = 0; i < _writes.Count; i++)
         {
             var row = rows.Take(i);
-            _loaded?.Add(row.Fragment.Id);
             var fragment = row.Fragment;
-            fragments.Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Text(row.PropertiesJson)
-                .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks).Execute();
+            var stored = update is not null && _storedRows.TryGetValue((fragment.Id, fragment.Datasets[0]), out var key) ? key : (long?)null;
+            var statement = stored is null ? fragments : update!;
+            statement.Text(fragment.Id).Text(fragment.Datasets[0]).Text(runId).Text(fragment.Schema).Text(row.PropertiesJson)
+                .Number(fragment.FirstSeen!.Value.UtcTicks).Number(fragment.LastSeen!.Value.UtcTicks);
+            if (stored is not null)
+                statement.Number(stored);
+            statement.Execute();
+            if (stored is null)
+                _loaded?.Add(fragment.Id, fragments.LastRowKey);
 
             var projection = row.Projection;
             if (projection.Party is { } party)
@@ -144,11 +201,21 @@ internal sealed class BatchWriter
 
     private PreparedInsert Prepare(string sql, int columns) => new(_connection, sql, columns);
 
-    private void DeleteProjections(string idsJson)
+    private void DeleteProjections(string idsJson, Projected tables)
     {
-        Execute("DELETE FROM parties WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
-        Execute("DELETE FROM shipments WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
+        if (tables.HasFlag(Projected.Party))
+            Execute("DELETE FROM parties WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
+        if (tables.HasFlag(Projected.Shipment))
+            Execute("DELETE FROM shipments WHERE id IN (SELECT value FROM json_each($rows))", idsJson);
         Execute("DELETE FROM links WHERE entity_id IN (SELECT value FROM json_each($rows))", idsJson);
+    }
+
+    [Flags]
+    private enum Projected
+    {
+        None = 0,
+        Party = 1,
+        Shipment = 2,
     }
 
     private int Execute(string sql, string rows)

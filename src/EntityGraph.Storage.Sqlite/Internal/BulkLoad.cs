@@ -3,10 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace EntityGraph.Storage.Sqlite.Internal;
 
 /// <summary>
-/// A bulk load into an empty store: the secondary indexes (the id indexes of the projection tables
-/// among them) and the name index are dropped while the rows go in and built once at the end, which
-/// sorts instead of inserting at random into large B-trees. Meanwhile, replacing an entity's
-/// projections scans those tables; within one load that happens only for an id seen in an earlier batch. A <c>bulk_load</c> row marks the file meanwhile, so a load cut short (a crash, a kill)
+/// A bulk load into an empty store: the secondary indexes (the fragments' id index and the id indexes of the
+/// projection tables among them) and the name index are dropped while the rows go in and built once at the end,
+/// which sorts instead of inserting at random into large B-trees. Meanwhile, an id's stored fragments are found
+/// through the load's own table of ids (<see cref="LoadedIds"/>), and replacing an entity's projections scans the
+/// table that holds them; within one load that happens only for an id seen in an earlier batch. A <c>bulk_load</c> row marks the file meanwhile, so a load cut short (a crash, a kill)
 /// is finished by the next start. Only an empty store does this: rebuilding over rows already there
 /// would cost more than it saves.
 /// </summary>
@@ -15,6 +16,7 @@ internal static class BulkLoad
     /// <summary>The structures of the current schema that a bulk load sets aside: how to drop and how to build each.</summary>
     private static readonly (string Drop, string Create)[] Deferred =
     [
+        (DropFragmentIndex, CreateFragmentIndex),
         ("DROP INDEX IF EXISTS parties_by_id", "CREATE UNIQUE INDEX IF NOT EXISTS parties_by_id ON parties (id)"),
         ("DROP INDEX IF EXISTS shipments_by_id", "CREATE UNIQUE INDEX IF NOT EXISTS shipments_by_id ON shipments (id)"),
         ("DROP INDEX IF EXISTS links_by_source", "CREATE INDEX IF NOT EXISTS links_by_source ON links (source_id, kind)"),
@@ -43,6 +45,16 @@ internal static class BulkLoad
             """
         ),
     ];
+
+    private const string DropFragmentIndex = "DROP INDEX IF EXISTS fragments_by_entity";
+    private const string CreateFragmentIndex = "CREATE UNIQUE INDEX IF NOT EXISTS fragments_by_entity ON fragments (entity_id, dataset)";
+
+    /// <summary>
+    /// Builds the fragments' id index before the end of the load, for a load too large for its table of ids
+    /// (<see cref="LoadedIds"/>): from then on its fragments are found, and their conflicts resolved, by the index.
+    /// </summary>
+    public static void BuildFragmentIndex(SqliteConnection connection, SqliteTransaction transaction) =>
+        Run(connection, transaction, CreateFragmentIndex);
 
     /// <summary>Starts a bulk load when the store is empty; false (and nothing changed) otherwise.</summary>
     public static bool TryBegin(SqliteConnection connection)
@@ -84,6 +96,7 @@ internal static class BulkLoad
             {
                 // A unique id index found a doubled row: without the index, a writer in another process
                 // could have added one. The newest wins, as it would have with the index in place.
+                Run(connection, transaction, "DELETE FROM fragments WHERE pk NOT IN (SELECT max(pk) FROM fragments GROUP BY entity_id, dataset)");
                 Run(connection, transaction, "DELETE FROM parties WHERE pk NOT IN (SELECT max(pk) FROM parties GROUP BY id)");
                 Run(connection, transaction, "DELETE FROM shipments WHERE pk NOT IN (SELECT max(pk) FROM shipments GROUP BY id)");
                 Run(connection, transaction, create);

@@ -7,10 +7,10 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 
 /// <summary>
 /// The writing side of a bulk load: one connection held from start to finish, so that its page cache stays
-/// warm, and batches committed in groups. Every commit writes each page it changed to the write-ahead log
-/// once, and the rows of a load land all over the fragments' id index: committing each batch on its own
-/// would write most of that index again for every batch. (A savepoint per batch, so that a failed batch takes
-/// back only its own rows, would copy every page a batch touches first: it cost more than the groups saved.)
+/// warm, and batches committed in groups, since every commit writes each page it changed to the write-ahead
+/// log, the table's last pages and the B-trees' upper levels again each time. It keeps where each id's fragments
+/// are (<see cref="Loaded"/>) while their index is set aside. (A savepoint per batch, so that a failed batch
+/// takes back only its own rows, would copy every page a batch touches first: it cost more than the groups saved.)
 /// </summary>
 /// <remarks>
 /// A batch is durable when its group commits: at <see cref="GroupSize"/> entities, when the group is
@@ -44,20 +44,33 @@ internal sealed class BulkSession : IDisposable
     /// <param name="connection">The open connection, set up for writing; the session owns it.</param>
     /// <param name="afterwards">The settings the connection gets back before it returns to the pool.</param>
     /// <param name="writeLock">The store's write lock, which every call but the idle commit is made under.</param>
-    public BulkSession(SqliteConnection connection, string afterwards, SemaphoreSlim writeLock)
+    /// <param name="loaded">The table of ids the load keeps.</param>
+    public BulkSession(SqliteConnection connection, string afterwards, SemaphoreSlim writeLock, LoadedIds loaded)
     {
+        Loaded = loaded;
         _connection = connection;
         _afterwards = afterwards;
         _writeLock = writeLock;
         _idle = new Timer(_ => CommitWhenIdle());
     }
 
-    /// <summary>The ids written since the load began: an id it has certainly not seen needs no look-up.</summary>
-    public IdFilter Loaded { get; } = new();
+    /// <summary>Where the fragments written since the load began are, while their id index is set aside.</summary>
+    public LoadedIds? Loaded { get; private set; }
 
     public UpsertResult Write(IReadOnlyList<FtmEntity> entities, ImportRun run)
     {
         _idleFailure?.Throw();
+        if (Loaded is { } loaded && loaded.Count + entities.Count > loaded.Most)
+        {
+            // Too many ids to keep track of: the index is built now, in a commit of its own, and the rest of the load
+            // goes through it.
+            Commit();
+            using var transaction = _connection.BeginTransaction();
+            BulkLoad.BuildFragmentIndex(_connection, transaction);
+            transaction.Commit();
+            Loaded = null;
+        }
+
         // A group holds the batches of one run only, so that a batch that fails takes back its own run's rows alone.
         if (_group is not null && !string.Equals(_groupRun, run.RunId, StringComparison.Ordinal))
             Commit();

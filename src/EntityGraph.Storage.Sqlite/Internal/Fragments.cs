@@ -18,8 +18,11 @@ internal static class Fragments
         FtmFragments.Fragment(id, dataset, schema, properties, Time(firstSeen), Time(lastSeen));
 
     /// <summary>The fragments of each entity from rows of <see cref="Columns"/> ordered by entity id, then dataset: one list per entity.</summary>
-    public static IEnumerable<List<StoredFragment>> ReadStored(SqliteDataReader reader)
+    /// <param name="reader">The rows.</param>
+    /// <param name="rows">When given, gets each fragment's row key (the rows then have a <c>pk</c> column too).</param>
+    public static IEnumerable<List<StoredFragment>> ReadStored(SqliteDataReader reader, Dictionary<(string Id, string Dataset), long>? rows = null)
     {
+        var key = rows is null ? -1 : reader.GetOrdinal("pk");
         var group = new List<StoredFragment>(2);
         var (entity, dataset, schema, properties, firstSeen, lastSeen, run) = (
             reader.GetOrdinal("entity_id"),
@@ -45,6 +48,8 @@ internal static class Fragments
             }
 
             group.Add(new StoredFragment(fragment, reader.GetString(run)));
+            if (rows is not null)
+                rows[(fragment.Id, fragment.Datasets[0])] = reader.GetInt64(key);
         }
 
         if (group.Count > 0)

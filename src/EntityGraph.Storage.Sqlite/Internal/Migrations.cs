@@ -99,6 +99,26 @@ internal static class Migrations
             sender_country = coalesce(departure_country, origin_country);
         CREATE INDEX shipments_by_flow ON shipments (year, sender_country, destination_country, month, tier, hs, value_usd, date_lo, date_hi);
         """,
+
+        // 4: one fragment per entity and dataset, kept by a named index instead of the table's constraint, so that a
+        // bulk load into an empty store can set it aside and build it once at the end, as it does the other indexes.
+        """
+        CREATE TABLE fragments_rebuilt (
+            pk INTEGER PRIMARY KEY,
+            entity_id TEXT NOT NULL,
+            dataset TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            schema TEXT NOT NULL,
+            properties TEXT NOT NULL,
+            first_seen INTEGER,
+            last_seen INTEGER
+        );
+        INSERT INTO fragments_rebuilt (pk, entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
+            SELECT pk, entity_id, dataset, run_id, schema, properties, first_seen, last_seen FROM fragments;
+        DROP TABLE fragments;
+        ALTER TABLE fragments_rebuilt RENAME TO fragments;
+        CREATE UNIQUE INDEX fragments_by_entity ON fragments (entity_id, dataset);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

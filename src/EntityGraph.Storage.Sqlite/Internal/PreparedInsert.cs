@@ -79,6 +79,9 @@ internal sealed class PreparedInsert : IDisposable
             throw new SqliteException($"SQLite error {result}: {raw.sqlite3_errmsg(_db).utf8_to_string()}", result);
     }
 
+    /// <summary>The key of the row the connection inserted last.</summary>
+    public long LastRowKey => raw.sqlite3_last_insert_rowid(_db);
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int result)
