@@ -125,6 +125,7 @@ public sealed class SqliteGraphStore : IGraphStore
                     return NothingToFinish.Instance;
                 }
 
+                BulkLoad.TryWriteInPlace(connection, _options.BusyTimeout);
                 // The load writes without waiting for the disk; its end makes the whole file durable (BulkLoad.Finish).
                 // With the indexes set aside it only appends rows, which needs little cache.
                 Execute(connection, _writePragmas + FormattableString.Invariant($" PRAGMA synchronous = OFF; PRAGMA cache_size = -{BulkLoadCacheKib};"));

@@ -207,6 +207,55 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task a_bulk_load_alone_on_the_file_writes_it_in_place_and_leaves_it_in_wal_mode()
+    {
+        using var file = TempDatabase.Create();
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        await store.InitializeAsync(Ct);
+        var bulkLoad = await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run(), Ct);
+        var during = JournalMode(file.Path);
+        await bulkLoad.DisposeAsync();
+
+        Assert.NotEqual("wal", during);
+        Assert.Equal("wal", JournalMode(file.Path));
+        Assert.Single((await store.SearchAsync(new PartySearch("acme"), Ct)).Hits);
+    }
+
+    [Fact]
+    public async Task a_bulk_load_begun_while_another_connection_has_the_file_open_stays_in_wal_mode()
+    {
+        using var file = TempDatabase.Create();
+        await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = file.Path });
+        await store.InitializeAsync(Ct);
+        using var reader = new SqliteConnection($"Data Source={file.Path};Pooling=False");
+        reader.Open();
+        using (var read = reader.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM fragments";
+            read.ExecuteScalar();
+        }
+
+        var bulkLoad = await store.BeginBulkLoadAsync(Ct);
+        await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run(), Ct);
+        var during = JournalMode(file.Path);
+        await bulkLoad.DisposeAsync();
+
+        Assert.Equal("wal", during);
+        Assert.Equal("wal", JournalMode(file.Path));
+        Assert.Single((await store.SearchAsync(new PartySearch("acme"), Ct)).Hits);
+    }
+
+    private static string? JournalMode(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        return command.ExecuteScalar() as string;
+    }
+
+    [Fact]
     public async Task a_file_at_an_older_schema_version_is_reported_and_migrated()
     {
         using var old = TempDatabase.Create();

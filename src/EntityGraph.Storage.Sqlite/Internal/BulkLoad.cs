@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace EntityGraph.Storage.Sqlite.Internal;
 
@@ -70,6 +71,33 @@ internal static class BulkLoad
         return true;
     }
 
+    /// <summary>
+    /// Has the load write its pages into the file itself, once: in rollback-journal mode a page appended to the file
+    /// needs no copy in the journal, where write-ahead logging writes every page to the log and copies it again at
+    /// each checkpoint. SQLite leaves write-ahead logging only for a connection alone on the file, so the store's idle
+    /// connections are closed first; with a reader still open, the load stays in WAL mode. <see cref="Finish"/> goes
+    /// back to WAL, as does the next start of a load that was cut short.
+    /// </summary>
+    /// <returns>Whether the mode changed.</returns>
+    public static bool TryWriteInPlace(SqliteConnection connection, TimeSpan busyTimeout)
+    {
+        SqliteConnection.ClearPool(connection);
+        // Asked once, without waiting: another connection on the file answers "busy" at once, and would still be there.
+        var db = connection.Handle!;
+        raw.sqlite3_busy_timeout(db, 0);
+        try
+        {
+            if (raw.sqlite3_prepare_v2(db, "PRAGMA journal_mode = TRUNCATE", out var statement) != raw.SQLITE_OK)
+                return false;
+            using (statement)
+                return raw.sqlite3_step(statement) == raw.SQLITE_ROW && raw.sqlite3_column_text(statement, 0).utf8_to_string() == "truncate";
+        }
+        finally
+        {
+            raw.sqlite3_busy_timeout(db, (int)busyTimeout.TotalMilliseconds);
+        }
+    }
+
     /// <summary>Whether a bulk load was started and not finished (the file was left mid-load).</summary>
     public static bool IsPending(SqliteConnection connection) =>
         Scalar(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'bulk_load'") != 0
@@ -109,6 +137,9 @@ internal static class BulkLoad
         // The load wrote without waiting for the disk (synchronous = OFF). This checkpoint runs with the store's
         // usual setting, so it syncs what it copies; FULL waits (up to the busy timeout) only for readers still on an
         // older snapshot, not for every reader to leave. From here on, everything the load wrote survives a power cut.
+        // Readers of the store block until then: the mode changes when none holds the file (SQLite waits up to the busy timeout).
+        if (JournalMode(connection, "WAL") != "wal")
+            throw new InvalidOperationException($"The database '{connection.DataSource}' could not go back to write-ahead logging after the import; it is whole, and the next start of EntityGraph sets the mode.");
         Run(connection, null, "PRAGMA synchronous = NORMAL");
         Run(connection, null, "PRAGMA wal_checkpoint(FULL)");
         // A checkpoint that readers held back syncs nothing, so the file is synced here in any case.
@@ -133,6 +164,14 @@ internal static class BulkLoad
                 $"The database '{description}' was left in the middle of an import into an empty database, and it is damaged ({verdict}); "
                 + "the machine probably stopped during the import. Delete the file and run the import again.");
         }
+    }
+
+    /// <summary>Sets the journal mode; returns the mode the file is in afterwards, which is the old one when SQLite could not change it.</summary>
+    private static string? JournalMode(SqliteConnection connection, string mode)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode = {mode}";
+        return (command.ExecuteScalar() as string)?.ToLowerInvariant();
     }
 
     private static void Run(SqliteConnection connection, SqliteTransaction? transaction, string sql)
