@@ -166,7 +166,7 @@ public static class FtmProjector
             HsCode = hs,
             ChplTier = ChplList.TierOf(hs),
             GoodsDescription = entity.First("goodsDescription"),
-            ValueUsd = ShipmentValueProperties.Select(p => Number(entity, p)).FirstOrDefault(v => v is not null),
+            ValueUsd = ValueOf(entity),
             OriginCountry = Countries.Normalize(entity.First("originCountry")),
             DepartureCountry = Countries.Normalize(entity.First("departureCountry")),
             DestinationCountry = Countries.Normalize(entity.First("destinationCountry")),
@@ -220,6 +220,18 @@ public static class FtmProjector
         {
             if (PartialDate.TryParse(value, out var date))
                 return date;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first readable value of the first shipment value property that has one.</summary>
+    private static double? ValueOf(FtmEntity entity)
+    {
+        foreach (var property in ShipmentValueProperties)
+        {
+            if (Number(entity, property) is { } value)
+                return value;
         }
 
         return null;

@@ -86,6 +86,32 @@ public class MappingEdgeTests
     }
 
     [Fact]
+    public async Task an_entity_given_again_after_its_id_took_other_values_is_sent_again_and_each_value_is_kept()
+    {
+        // The third row makes the very entity the first made, but the store last took the second's values under that id.
+        using var run = new MappingRun().Table("firms.csv", "inn,name\n7701,Acme\n7701,Acme Trading\n7701,Acme\n7701,Acme\n");
+        await using var db = await StoreOnDisk.CreateAsync();
+        var mapping = run.Load("""
+            registry:
+              query:
+                csv_url: firms.csv
+                entities:
+                  firm: {schema: Company, keys: [inn], properties: {name: {column: name}, innCode: {column: inn}}}
+            """);
+        var options = new FtmImportOptions { Dataset = "registry", RejectsPath = Path.Combine(run.Folder, "rejects.jsonl"), BatchSize = 1 };
+
+        var summary = await new FtmImporter(db.Store).ImportAsync(new MappingSource(mapping.Datasets[0], mapping.Path), mapping.Path, options, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, summary.Accepted);
+        Assert.Equal(1, summary.Repeated);
+        var firm = Assert.Single(await db.Store.GetEntitiesAsync([EntityMappingIdOf("registry", "7701")], TestContext.Current.CancellationToken));
+        Assert.Equal(["Acme", "Acme Trading"], firm.Values("name"));
+    }
+
+    private static string EntityMappingIdOf(string prefix, string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(prefix + key)));
+
+    [Fact]
     public void a_column_missing_from_a_later_table_is_found_before_any_row_is_read()
     {
         using var run = new MappingRun().Table("a.csv", "id,name\n1,Acme\n").Table("b.csv", "id,title\n2,Beta\n");

@@ -32,10 +32,13 @@ internal sealed class RepeatFilter
             // Fewer than one in twenty repeats: remembering costs more than it spares.
             memory.Off = true;
             memory.Entities.Clear();
+            memory.Remembered.Clear();
             return false;
         }
 
-        if (!memory.Entities.TryGetValue(entity.Id, out var earlier) || !Same(earlier, entity))
+        // A mapping hands on the very entity it made for an earlier row with the same cells: recognised by reference,
+        // without hashing its id.
+        if (!memory.Remembered.Contains(entity) && (!memory.Entities.TryGetValue(entity.Id, out var earlier) || !Same(earlier, entity)))
             return false;
         memory.Repeats++;
         return true;
@@ -47,13 +50,19 @@ internal sealed class RepeatFilter
         if (!_byMapping.TryGetValue(mappedAs, out var memory) || memory.Off)
             return;
         if (memory.Entities.Count >= Capacity)
+        {
             memory.Entities.Clear();
+            memory.Remembered.Clear();
+        }
+
+        if (memory.Entities.TryGetValue(entity.Id, out var earlier))
+            memory.Remembered.Remove(earlier);
         memory.Entities[entity.Id] = entity;
+        memory.Remembered.Add(entity);
     }
 
     private static bool Same(FtmEntity a, FtmEntity b)
     {
-        // A mapping hands on the very entity it made for an earlier row with the same cells.
         if (ReferenceEquals(a, b))
             return true;
         if (!string.Equals(a.Schema, b.Schema, StringComparison.Ordinal) || !a.Datasets.SequenceEqual(b.Datasets, StringComparer.Ordinal)
@@ -71,6 +80,9 @@ internal sealed class RepeatFilter
     private sealed class Memory
     {
         public Dictionary<string, FtmEntity> Entities { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The entities of <see cref="Entities"/> themselves.</summary>
+        public HashSet<FtmEntity> Remembered { get; } = new(ReferenceEqualityComparer.Instance);
 
         public long Seen { get; set; }
 
