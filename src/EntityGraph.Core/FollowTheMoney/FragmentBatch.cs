@@ -105,7 +105,7 @@ public sealed class FragmentBatch
                 }
             }
 
-            var conflict = others.FirstOrDefault(o => FtmFragments.MostSpecificSchema(o.Schema, schema) is null);
+            var conflict = others.Count == 0 ? null : others.FirstOrDefault(o => FtmFragments.MostSpecificSchema(o.Schema, schema) is null);
             if (conflict is not null)
             {
                 Reject(entry, rejected, $"Entity '{incoming.Id}' is a {schema} in dataset '{run.Dataset}' but a {conflict.Schema} in dataset '{conflict.Datasets[0]}'; neither schema is a kind of the other.");

@@ -21,6 +21,9 @@ public readonly record struct HsCode
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
+        // Codes as customs records give them are digits already, and are kept as they are.
+        if (text.Length is >= 2 and <= 32 && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+            return new HsCode(text);
         Span<char> buffer = stackalloc char[Math.Min(text.Length, 32)];
         var n = 0;
         foreach (var c in text)

@@ -13,6 +13,9 @@ public static class ChplList
         .Select(row => new ChplEntry(row[0], ParseTier(row[1]), row[2]))
         .ToFrozenDictionary(e => e.Hs6, StringComparer.Ordinal);
 
+    /// <summary>The entries looked up by the first six digits of a code, without cutting them out of it.</summary>
+    private static readonly FrozenDictionary<string, ChplEntry>.AlternateLookup<ReadOnlySpan<char>> EntriesBySpan = Entries.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The list's edition.</summary>
     public const string Edition = "2024-02-23";
 
@@ -20,7 +23,7 @@ public static class ChplList
 
     /// <summary>The tier of an HS code's HS-6 prefix, or null when it is not on the list.</summary>
     public static ChplTier? TierOf(HsCode? code) =>
-        code?.Hs6 is { } hs6 && Entries.TryGetValue(hs6, out var entry) ? entry.Tier : null;
+        code is { Digits.Length: >= 6 } c && EntriesBySpan.TryGetValue(c.Digits.AsSpan(0, 6), out var entry) ? entry.Tier : null;
 
     public static ChplEntry? Find(string hs6) => Entries.GetValueOrDefault(hs6);
 
