@@ -37,7 +37,7 @@ public sealed record Link
 
     /// <summary>The FtM properties of the entity the link was read from (empty for property links).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Properties { get; init; } =
-        new Dictionary<string, IReadOnlyList<string>>();
+        System.Collections.Frozen.FrozenDictionary<string, IReadOnlyList<string>>.Empty;
 
     /// <summary>Whether the link holds on a day: it has not ended before it nor started after it.</summary>
     public bool IsActiveOn(DateOnly day) =>
