@@ -28,6 +28,8 @@ public sealed class MappedEntity(string mappedAs, FtmEntityInput input)
 public sealed class RowMapper
 {
     private readonly Dictionary<string, long> _notMade = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MappedEntity> _made = new(StringComparer.Ordinal);
+    private readonly List<string> _entityProblems = [];
     private readonly Plan[] _plans;
     private readonly Dictionary<string, Plan> _plansByName;
     private readonly Internal.Namespace? _namespace;
@@ -55,9 +57,11 @@ public sealed class RowMapper
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(problems);
-        var made = new Dictionary<string, MappedEntity>(StringComparer.Ordinal);
+        // The entities this row made so far, by name; what is kept of them outlives the row as copies of the references.
+        var made = _made;
+        made.Clear();
         var entities = new List<MappedEntity>(_plans.Length);
-        var entityProblems = new List<string>();
+        var entityProblems = _entityProblems;
         foreach (var plan in _plans)
         {
             var entity = plan.Entity;
@@ -70,7 +74,8 @@ public sealed class RowMapper
 
             var id = entity.ComputeKey(row, Dataset);
 
-            var properties = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            // Sized for every property and the names mentioned, so that it is never grown.
+            var properties = new Dictionary<string, IReadOnlyList<string>>(plan.Properties.Length + 1, StringComparer.Ordinal);
             entityProblems.Clear();
             foreach (var property in plan.Properties)
                 Fill(plan, property, row, made, properties, entityProblems);

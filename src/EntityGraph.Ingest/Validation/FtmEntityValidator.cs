@@ -62,8 +62,8 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
 
     private void Check(FtmEntityInput input, Failures context)
     {
-        foreach (var problem in input.Problems)
-            Fail(context, problem.Field, problem.Message, problem.Code, null);
+        for (var i = 0; i < input.Problems.Count; i++)
+            Fail(context, input.Problems[i].Field, input.Problems[i].Message, input.Problems[i].Code, null);
         if (!input.IsReadable)
             return;
 
@@ -72,17 +72,16 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
         if (schema is null)
             return;
 
-        foreach (var (name, values) in input.Properties)
+        // Every entity of an import passes here: a dictionary is walked with its own enumerator, which is not boxed.
+        if (input.Properties is Dictionary<string, IReadOnlyList<string>> dictionary)
         {
-            var property = schema.GetProperty(name);
-            if (property is null)
-            {
-                Fail(context, name, $"{schema.Name} has no property '{Quote(name)}'", FtmValidationCode.UnknownProperty, name);
-                continue;
-            }
-
-            foreach (var value in values)
-                CheckValue(schema, property, value, context);
+            foreach (var (name, values) in dictionary)
+                CheckProperty(schema, name, values, context);
+        }
+        else
+        {
+            foreach (var (name, values) in input.Properties)
+                CheckProperty(schema, name, values, context);
         }
 
         foreach (var required in schema.Required)
@@ -93,6 +92,19 @@ public sealed class FtmEntityValidator : AbstractValidator<FtmEntityInput>
             else if (!schema.Properties[required].IsEntity && values.All(string.IsNullOrWhiteSpace))
                 Fail(context, required, $"{schema.Name} requires '{required}', which is empty", FtmValidationCode.MissingRequired, null);
         }
+    }
+
+    private static void CheckProperty(FtmSchema schema, string name, IReadOnlyList<string> values, Failures context)
+    {
+        var property = schema.GetProperty(name);
+        if (property is null)
+        {
+            Fail(context, name, $"{schema.Name} has no property '{Quote(name)}'", FtmValidationCode.UnknownProperty, name);
+            return;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+            CheckValue(schema, property, values[i], context);
     }
 
     private static void CheckId(FtmEntityInput input, Failures context)
