@@ -155,22 +155,21 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         var acme = Assert.Single(await store.GetEntitiesAsync(["acme"], Ct));
         Assert.Equal(["Acme GmbH", "Acme Trading GmbH", "Acme Handels GmbH"], acme.Values("name"));
         Assert.Equal(["acme"], (await store.SearchAsync(new PartySearch("handels"), Ct)).Hits.Select(h => h.Party.Id));
-        using var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM fragments";
-        Assert.Equal(5L, command.ExecuteScalar());
-        command.CommandText = "SELECT count(*) FROM parties";
-        Assert.Equal(5L, command.ExecuteScalar());
+        Assert.Equal(5L, Sql(file.Path, "SELECT count(*) FROM fragments"));
+        Assert.Equal(5L, Sql(file.Path, "SELECT count(*) FROM parties"));
     }
 
-    private static bool HasFragmentIndex(string path)
+    private static bool HasFragmentIndex(string path) =>
+        (long)Sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'fragments_by_entity'")! == 1;
+
+    /// <summary>Runs one statement on a connection of its own, as another program would; its first value.</summary>
+    private static object? Sql(string path, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'fragments_by_entity'";
-        return (long)command.ExecuteScalar()! == 1;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     [Fact]
@@ -178,17 +177,10 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     {
         using var old = TempDatabase.Create();
         WriteFileAtVersion(old.Path, 3);
-        using (var connection = new SqliteConnection($"Data Source={old.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText =
-                """
-                INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
-                VALUES ('acme', 'registry', 'registry-run-0', 'Company', '{"name":["Acme GmbH"]}', 0, 0)
-                """;
-            command.ExecuteNonQuery();
-        }
+        Sql(old.Path, """
+            INSERT INTO fragments (entity_id, dataset, run_id, schema, properties, first_seen, last_seen)
+            VALUES ('acme', 'registry', 'registry-run-0', 'Company', '{"name":["Acme GmbH"]}', 0, 0)
+            """);
 
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = old.Path });
         await store.InitializeAsync(Ct);
@@ -197,13 +189,9 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         var acme = Assert.Single(await store.GetEntitiesAsync(["acme"], Ct));
         // A later run of the same dataset replaces its fragment, in place.
         Assert.Equal(["Acme Handels GmbH"], acme.Values("name"));
-        using var check = new SqliteConnection($"Data Source={old.Path};Pooling=False");
-        check.Open();
-        using var count = check.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM fragments";
-        Assert.Equal(1L, count.ExecuteScalar());
-        count.CommandText = "INSERT INTO fragments (entity_id, dataset, run_id, schema, properties) VALUES ('acme', 'registry', 'x', 'Company', '{}')";
-        Assert.Equal(19, Assert.Throws<SqliteException>(() => count.ExecuteNonQuery()).SqliteErrorCode);
+        Assert.Equal(1L, Sql(old.Path, "SELECT count(*) FROM fragments"));
+        var doubled = Assert.Throws<SqliteException>(() => Sql(old.Path, "INSERT INTO fragments (entity_id, dataset, run_id, schema, properties) VALUES ('acme', 'registry', 'x', 'Company', '{}')"));
+        Assert.Equal(19, doubled.SqliteErrorCode);
     }
 
     [Fact]
@@ -246,14 +234,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         Assert.Single((await store.SearchAsync(new PartySearch("acme"), Ct)).Hits);
     }
 
-    private static string? JournalMode(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode";
-        return command.ExecuteScalar() as string;
-    }
+    private static string? JournalMode(string path) => Sql(path, "PRAGMA journal_mode") as string;
 
     [Fact]
     public async Task a_file_at_an_older_schema_version_is_reported_and_migrated()
@@ -278,18 +259,11 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     {
         using var old = TempDatabase.Create();
         WriteFileAtVersion(old.Path, 2);
-        using (var connection = new SqliteConnection($"Data Source={old.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText =
-                """
-                INSERT INTO shipments (id, date, date_lo, date_hi, hs, tier, value_usd, origin_country, departure_country, destination_country, datasets)
-                VALUES ('s1', '2022-07', 738336, 738366, '854231', 0, 100.0, 'cn', NULL, 'ru', '["old"]'),
-                       ('s2', '2022', 738156, 738520, '854231', 0, 50.0, 'cn', 'kg', 'ru', '["old"]')
-                """;
-            command.ExecuteNonQuery();
-        }
+        Sql(old.Path, """
+            INSERT INTO shipments (id, date, date_lo, date_hi, hs, tier, value_usd, origin_country, departure_country, destination_country, datasets)
+            VALUES ('s1', '2022-07', 738336, 738366, '854231', 0, 100.0, 'cn', NULL, 'ru', '["old"]'),
+                   ('s2', '2022', 738156, 738520, '854231', 0, 50.0, 'cn', 'kg', 'ru', '["old"]')
+            """);
 
         await using var store = new SqliteGraphStore(new SqliteStoreOptions { Path = old.Path });
         await store.InitializeAsync(Ct);
