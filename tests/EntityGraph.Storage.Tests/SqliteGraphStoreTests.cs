@@ -203,6 +203,8 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         var bulkLoad = await store.BeginBulkLoadAsync(Ct);
         await store.UpsertAsync(FtmGraph.Create().Company("acme", "Acme Trading GmbH").Entities, Run(), Ct);
         var during = JournalMode(file.Path);
+        // A read meanwhile leaves a connection of the store's pool open on the file.
+        await store.GetEntitiesAsync(["acme"], Ct);
         await bulkLoad.DisposeAsync();
 
         Assert.NotEqual("wal", during);
