@@ -60,7 +60,12 @@ public static class FtmProjector
     /// <summary>The node and links an entity stands for.</summary>
     /// <param name="entity">A merged entity.</param>
     /// <param name="includeSearchText">Whether to compute a party's search text (transliteration and folding of every name), which only writers need.</param>
-    public static GraphProjection Project(FtmEntity entity, bool includeSearchText = true)
+    /// <param name="includeFirstRoleLinks">
+    /// Whether a shipment's links include those of its first sender, receiver and declarant (<see cref="Shipment.SenderId"/>,
+    /// <see cref="Shipment.ReceiverId"/>, <see cref="Shipment.DeclarantId"/>); a store that keeps them as the shipment's
+    /// own columns leaves them out, and builds no link it would not store.
+    /// </param>
+    public static GraphProjection Project(FtmEntity entity, bool includeSearchText = true, bool includeFirstRoleLinks = true)
     {
         var provenance = new Provenance(entity.Datasets, entity.Id, entity.FirstSeen, entity.LastSeen);
         var links = new List<Link>();
@@ -91,12 +96,10 @@ public static class FtmProjector
         else if (entity.Schema == "EconomicActivity")
         {
             shipment = ReadShipment(entity, provenance);
-            foreach (var sender in entity.Values("sender"))
-                links.Add(PropertyLink(entity, LinkKind.Sent, "sender", sender, entity.Id, provenance));
-            foreach (var receiver in entity.Values("receiver"))
-                links.Add(PropertyLink(entity, LinkKind.Received, "receiver", entity.Id, receiver, provenance));
-            foreach (var declarant in entity.Values("declarant"))
-                links.Add(PropertyLink(entity, LinkKind.Declared, "declarant", declarant, entity.Id, provenance));
+            var first = includeFirstRoleLinks ? 0 : 1;
+            AddRoleLinks(links, entity, LinkKind.Sent, "sender", partyIsSource: true, first, provenance);
+            AddRoleLinks(links, entity, LinkKind.Received, "receiver", partyIsSource: false, first, provenance);
+            AddRoleLinks(links, entity, LinkKind.Declared, "declarant", partyIsSource: true, first, provenance);
         }
         else if (LinkSchemata.TryGetValue(entity.Schema, out var shape))
         {
@@ -201,6 +204,17 @@ public static class FtmProjector
                     Properties = entity.Properties,
                 };
             }
+        }
+    }
+
+    /// <summary>The links of a shipment's parties in one role, from its <paramref name="first"/>th value on.</summary>
+    private static void AddRoleLinks(List<Link> links, FtmEntity entity, LinkKind kind, string property, bool partyIsSource, int first, Provenance provenance)
+    {
+        var parties = entity.Values(property);
+        for (var i = first; i < parties.Count; i++)
+        {
+            var (source, target) = partyIsSource ? (parties[i], entity.Id) : (entity.Id, parties[i]);
+            links.Add(PropertyLink(entity, kind, property, source, target, provenance));
         }
     }
 

@@ -191,8 +191,6 @@ internal sealed class BatchWriter
 
             foreach (var link in projection.Links)
             {
-                if (projection.Shipment is { } carrier && ShipmentRoleLinks.IsCarriedByColumns(link, carrier))
-                    continue;
                 links.Text(link.Id).Number((long)link.Kind).Text(link.SourceId).Text(link.TargetId).Text(row.Merged.Id)
                     .Number(link.StartDate?.Earliest.DayNumber).Number(link.EndDate?.Latest.DayNumber).Execute();
             }
@@ -232,7 +230,8 @@ internal sealed class BatchWriter
     {
         public static PreparedRow From(FtmEntity fragment, FtmEntity merged, Json json)
         {
-            var projection = FtmProjector.Project(merged);
+            // The first sender, receiver and declarant are the shipment's columns, not link rows; see ShipmentRoleLinks.
+            var projection = FtmProjector.Project(merged, includeFirstRoleLinks: false);
             var party = projection.Party;
             return new PreparedRow(
                 fragment,

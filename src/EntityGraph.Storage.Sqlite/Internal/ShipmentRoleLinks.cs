@@ -19,15 +19,6 @@ internal static class ShipmentRoleLinks
         (LinkKind.Declared, "declarant", "s.declarant_id", true),
     ];
 
-    /// <summary>Whether a projected link is carried by the shipments table's columns.</summary>
-    public static bool IsCarriedByColumns(Link link, Shipment shipment) => link.Kind switch
-    {
-        LinkKind.Sent => link.SourceId == shipment.SenderId,
-        LinkKind.Received => link.TargetId == shipment.ReceiverId,
-        LinkKind.Declared => link.SourceId == shipment.DeclarantId,
-        _ => false,
-    };
-
     /// <summary>Queries for (link id, shipment id, datasets, first seen, last seen) rows of the role links around the nodes in <c>$ids</c>.</summary>
     public static IEnumerable<string> Around(IReadOnlyCollection<LinkKind>? kinds, LinkDirection direction)
     {
