@@ -12,7 +12,11 @@ internal sealed class Json
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The most property names kept encoded, so that a source with endless made-up names cannot fill memory.</summary>
+    private const int MostNames = 1024;
+
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Dictionary<string, JsonEncodedText> _names = new(StringComparer.Ordinal);
     private readonly Utf8JsonWriter _writer;
 
     public Json() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
@@ -24,7 +28,7 @@ internal sealed class Json
         _writer.WriteStartObject();
         foreach (var (name, values) in properties)
         {
-            _writer.WriteStartArray(name);
+            _writer.WriteStartArray(EncodedName(name));
             for (var i = 0; i < values.Count; i++)
                 _writer.WriteStringValue(values[i]);
             _writer.WriteEndArray();
@@ -33,6 +37,19 @@ internal sealed class Json
         _writer.WriteEndObject();
         _writer.Flush();
         return _buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A property name as JSON, encoded once per writer: there are a few hundred FtM properties, and millions of values.</summary>
+    private JsonEncodedText EncodedName(string name)
+    {
+        if (!_names.TryGetValue(name, out var encoded))
+        {
+            encoded = JsonEncodedText.Encode(name, WriterOptions.Encoder);
+            if (_names.Count < MostNames)
+                _names[name] = encoded;
+        }
+
+        return encoded;
     }
 
     public string List(IEnumerable<string> values)
