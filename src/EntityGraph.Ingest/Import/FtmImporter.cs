@@ -130,13 +130,13 @@ public sealed class FtmImporter
                 var i = sent[k];
                 if (storeReasons.TryGetValue(k, out var reasons))
                 {
-                    refused.Add(new RejectedLine(batch.Origins[i], batch.MappedAs[i], reasons));
+                    refused.Add(new RejectedLine(batch.Origins[i], batch.Mapped[i]?.MappedAs, reasons));
                     continue;
                 }
 
                 tally.Accept(batch.Entities[i].Schema);
-                if (batch.MappedAs[i] is { } mappedAs)
-                    tally.Repeats.Remember(mappedAs, batch.Entities[i]);
+                if (batch.Mapped[i] is { } mapped)
+                    tally.Repeats.Remember(mapped);
             }
         }
 
@@ -159,7 +159,7 @@ public sealed class FtmImporter
         var sent = new List<int>(batch.Entities.Count);
         for (var i = 0; i < batch.Entities.Count; i++)
         {
-            if (batch.MappedAs[i] is { } mappedAs && tally.Repeats.IsRepeat(mappedAs, batch.Entities[i]))
+            if (batch.Mapped[i] is { } mapped && tally.Repeats.IsRepeat(mapped))
                 tally.Repeated++;
             else
                 sent.Add(i);
@@ -193,11 +193,11 @@ public sealed class FtmImporter
                 units++;
                 if (unit.Reasons.Count > 0)
                     batch.Rejected.Add(new RejectedLine(unit.Origin, null, unit.Reasons));
-                foreach (var (entity, mappedAs) in unit.Entities)
+                foreach (var (entity, mapped) in unit.Entities)
                 {
                     batch.Entities.Add(entity);
                     batch.Origins.Add(unit.Origin);
-                    batch.MappedAs.Add(mappedAs);
+                    batch.Mapped.Add(mapped);
                 }
 
                 if (batch.Entities.Count + batch.Rejected.Count >= batchSize)

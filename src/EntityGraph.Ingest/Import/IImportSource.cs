@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EntityGraph.Core.Model;
+using EntityGraph.Ingest.Mapping;
 using EntityGraph.Ingest.Validation;
 
 namespace EntityGraph.Ingest.Import;
@@ -22,9 +23,9 @@ public interface IImportSource
 
 /// <summary>One unit of a source: the entities it gives, or, when <see cref="Reasons"/> is not empty, why it is refused whole.</summary>
 /// <param name="Origin">Where it came from and what it said, as the rejects file shows it.</param>
-/// <param name="Entities">The valid entities, each with the name a mapping gave it (null for an FtM line).</param>
+/// <param name="Entities">The valid entities, each with what a mapping made it as (null for an FtM line).</param>
 /// <param name="Reasons">Why the unit is refused; empty when it is not.</param>
-public sealed record ImportUnit(IRecordOrigin Origin, IReadOnlyList<(FtmEntity Entity, string? MappedAs)> Entities, IReadOnlyList<string> Reasons);
+public sealed record ImportUnit(IRecordOrigin Origin, IReadOnlyList<(FtmEntity Entity, MappedEntity? Mapped)> Entities, IReadOnlyList<string> Reasons);
 
 /// <summary>Where a unit came from, written into the rejects file beside the reasons so that nothing refused is lost.</summary>
 public interface IRecordOrigin

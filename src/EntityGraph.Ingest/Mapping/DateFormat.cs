@@ -196,21 +196,33 @@ public sealed class DateFormat
 
             if (day > 0 && day > DateTime.DaysInMonth(year, month < 0 ? 1 : month))
                 return null;
-            var iso = new StringBuilder(year.ToString("D4", CultureInfo.InvariantCulture));
+            // Written into a buffer on the stack: a table has a date in most of its rows.
+            Span<char> iso = stackalloc char[19];
+            var length = Write(iso, year, 4, '\0');
             if (month < 0)
-                return day < 0 && Hour < 0 ? iso.ToString() : null;
-            iso.Append('-').Append(month.ToString("D2", CultureInfo.InvariantCulture));
+                return day < 0 && Hour < 0 ? new string(iso[..length]) : null;
+            length += Write(iso[length..], month, 2, '-');
             if (day < 0)
-                return iso.ToString();
-            iso.Append('-').Append(day.ToString("D2", CultureInfo.InvariantCulture));
+                return new string(iso[..length]);
+            length += Write(iso[length..], day, 2, '-');
             if (Hour < 0)
-                return iso.ToString();
-            iso.Append('T').Append(Hour.ToString("D2", CultureInfo.InvariantCulture));
+                return new string(iso[..length]);
+            length += Write(iso[length..], Hour, 2, 'T');
             if (Minute >= 0)
-                iso.Append(':').Append(Minute.ToString("D2", CultureInfo.InvariantCulture));
+                length += Write(iso[length..], Minute, 2, ':');
             if (Minute >= 0 && Second >= 0)
-                iso.Append(':').Append(Math.Min(Second, 59).ToString("D2", CultureInfo.InvariantCulture));
-            return iso.ToString();
+                length += Write(iso[length..], Math.Min(Second, 59), 2, ':');
+            return new string(iso[..length]);
+        }
+
+        /// <summary>Writes <paramref name="separator"/> (unless it is <c>\0</c>) and the number with at least <paramref name="digits"/> digits; the characters written.</summary>
+        private static int Write(Span<char> into, int number, int digits, char separator)
+        {
+            var at = 0;
+            if (separator != '\0')
+                into[at++] = separator;
+            number.TryFormat(into[at..], out var written, digits == 4 ? "D4" : "D2", CultureInfo.InvariantCulture);
+            return at + written;
         }
     }
 }

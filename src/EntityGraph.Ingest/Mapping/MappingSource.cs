@@ -16,7 +16,6 @@ public sealed class MappingSource : IImportSource
     private readonly DatasetMapping _mapping;
     private readonly bool _sign;
     private readonly List<RowMapper> _mappers = [];
-    private readonly Import.Internal.RepeatFilter _validated = new();
     private long _bytesDone;
     private long _rows;
     private ITable? _current;
@@ -108,14 +107,14 @@ public sealed class MappingSource : IImportSource
     {
         var problems = new List<string>();
         var mapped = mapper.Map(row, problems);
-        var entities = new List<(Core.Model.FtmEntity, string?)>(mapped.Count);
+        var entities = new List<(Core.Model.FtmEntity, MappedEntity?)>(mapped.Count);
         foreach (var made in mapped)
         {
             var (name, input) = (made.MappedAs, made.Input);
-            // The same entity as one already found valid gets the same verdict.
-            if (_validated.IsRepeat(name, made.Entity))
+            // The very entity an earlier row made and this row hands on gets the same verdict.
+            if (made.FoundValid)
             {
-                entities.Add((made.Entity, name));
+                entities.Add((made.Entity, made));
                 continue;
             }
 
@@ -126,8 +125,8 @@ public sealed class MappingSource : IImportSource
                 continue;
             }
 
-            entities.Add((made.Entity, name));
-            _validated.Remember(name, made.Entity);
+            made.FoundValid = true;
+            entities.Add((made.Entity, made));
         }
 
         var origin = new RowOrigin(row, ++_rows);

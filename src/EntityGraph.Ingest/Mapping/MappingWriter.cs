@@ -70,7 +70,7 @@ public static class MappingWriter
     {
         // Checked first, against earlier rows and the row's own entities, so that a refused row changes nothing.
         var schemas = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (entity, name) in unit.Entities)
+        foreach (var (entity, mapped) in unit.Entities)
         {
             var earlier = schemas.TryGetValue(entity.Id, out var own) ? own : merged.GetValueOrDefault(entity.Id)?.Schema;
             if (earlier is null)
@@ -80,7 +80,7 @@ public static class MappingWriter
             }
 
             if (FtmFragments.MostSpecificSchema(earlier, entity.Schema) is not { } schema)
-                return [$"entity '{name}': id {entity.Id} is a {entity.Schema} here but a {earlier} elsewhere; neither schema is a kind of the other"];
+                return [$"entity '{mapped?.MappedAs}': id {entity.Id} is a {entity.Schema} here but a {earlier} elsewhere; neither schema is a kind of the other"];
             schemas[entity.Id] = schema;
         }
 

@@ -16,6 +16,15 @@ public sealed class MappedEntity(string mappedAs, FtmEntityInput input)
 
     /// <summary>The entity to store, made once however many rows give it; only for an input found valid.</summary>
     public FtmEntity Entity => _entity ??= Input.ToEntity();
+
+    /// <summary>Whether validation found it valid: handed on by a later row, this very entity is not judged again.</summary>
+    internal bool FoundValid { get; set; }
+
+    /// <summary>
+    /// Whether the store took this very entity last under its id in the import: handed on by a later row, it is left
+    /// out, because merging it again would change nothing. Kept by the importer's repeat filter, on the thread that writes to the store.
+    /// </summary>
+    internal bool Stored { get; set; }
 }
 
 /// <summary>

@@ -57,7 +57,7 @@ public sealed class MappingRun : IDisposable
         {
             if (unit.Reasons.Count > 0)
                 Refused.Add(unit);
-            Entities.AddRange(unit.Entities.Select(e => (e.MappedAs!, e.Entity)));
+            Entities.AddRange(unit.Entities.Select(e => (e.Mapped!.MappedAs, e.Entity)));
         }
 
         return this;

@@ -1,4 +1,5 @@
 using EntityGraph.Core.Model;
+using EntityGraph.Ingest.Mapping;
 
 namespace EntityGraph.Ingest.Import.Internal;
 
@@ -12,7 +13,8 @@ internal sealed class ImportBatch(int capacity)
 
     public List<IRecordOrigin> Origins { get; } = new(capacity);
 
-    public List<string?> MappedAs { get; } = new(capacity);
+    /// <summary>What a mapping made each entity as; null for an FtM line.</summary>
+    public List<MappedEntity?> Mapped { get; } = new(capacity);
 
     public List<RejectedLine> Rejected { get; } = [];
 

@@ -1,12 +1,14 @@
 using EntityGraph.Core.Model;
+using EntityGraph.Ingest.Mapping;
 
 namespace EntityGraph.Ingest.Import.Internal;
 
 /// <summary>
-/// Recognises an entity a mapped row gives exactly as an earlier row gave it — same id, schema, values and datasets,
-/// as the exporter of a thousand declarations is — by comparing it with the earlier one, value by value. The importer
-/// uses one to leave out fragments the store already took (merging them again would change nothing), and the mapping
-/// source one to skip validating an entity already found valid (the verdict would be the same).
+/// Recognises an entity a mapped row gives exactly as the store already took it in this import — same id, schema,
+/// values and datasets, as the exporter of a thousand declarations is — so that the importer leaves it out: merging
+/// it again would change nothing. The very entity a mapping hands on from an earlier row is recognised by a mark on
+/// it, without hashing its id; an equal one made anew, by comparing it with the one taken last under its id, value by
+/// value. An entity stops being a repeat when the store takes other values under its id.
 /// </summary>
 /// <remarks>
 /// Memory stays bounded: a mapped entity whose ids rarely repeat (a declaration keyed by its number) stops being
@@ -20,45 +22,38 @@ internal sealed class RepeatFilter
 
     private readonly Dictionary<string, Memory> _byMapping = new(StringComparer.Ordinal);
 
-    /// <summary>True when the entity is exactly the one remembered under its id for its mapping.</summary>
-    public bool IsRepeat(string mappedAs, FtmEntity entity)
+    /// <summary>True when the entity is exactly the one the store took last under its id for its mapping.</summary>
+    public bool IsRepeat(MappedEntity mapped)
     {
-        if (!_byMapping.TryGetValue(mappedAs, out var memory))
-            _byMapping[mappedAs] = memory = new Memory();
+        if (!_byMapping.TryGetValue(mapped.MappedAs, out var memory))
+            _byMapping[mapped.MappedAs] = memory = new Memory();
         if (memory.Off)
             return false;
         if (++memory.Seen == Trial && memory.Repeats * 20 < Trial)
         {
             // Fewer than one in twenty repeats: remembering costs more than it spares.
             memory.Off = true;
-            memory.Entities.Clear();
-            memory.Remembered.Clear();
+            memory.Forget();
             return false;
         }
 
-        // A mapping hands on the very entity it made for an earlier row with the same cells: recognised by reference,
-        // without hashing its id.
-        if (!memory.Remembered.Contains(entity) && (!memory.Entities.TryGetValue(entity.Id, out var earlier) || !Same(earlier, entity)))
+        if (!mapped.Stored && (!memory.Entities.TryGetValue(mapped.Entity.Id, out var earlier) || !Same(earlier.Entity, mapped.Entity)))
             return false;
         memory.Repeats++;
         return true;
     }
 
-    /// <summary>Remembers an entity, so that the same one from a later row is recognised.</summary>
-    public void Remember(string mappedAs, FtmEntity entity)
+    /// <summary>Remembers an entity the store took, so that the same one from a later row is recognised.</summary>
+    public void Remember(MappedEntity mapped)
     {
-        if (!_byMapping.TryGetValue(mappedAs, out var memory) || memory.Off)
+        if (!_byMapping.TryGetValue(mapped.MappedAs, out var memory) || memory.Off)
             return;
         if (memory.Entities.Count >= Capacity)
-        {
-            memory.Entities.Clear();
-            memory.Remembered.Clear();
-        }
-
-        if (memory.Entities.TryGetValue(entity.Id, out var earlier))
-            memory.Remembered.Remove(earlier);
-        memory.Entities[entity.Id] = entity;
-        memory.Remembered.Add(entity);
+            memory.Forget();
+        if (memory.Entities.TryGetValue(mapped.Entity.Id, out var earlier))
+            earlier.Stored = false;
+        memory.Entities[mapped.Entity.Id] = mapped;
+        mapped.Stored = true;
     }
 
     private static bool Same(FtmEntity a, FtmEntity b)
@@ -79,15 +74,20 @@ internal sealed class RepeatFilter
 
     private sealed class Memory
     {
-        public Dictionary<string, FtmEntity> Entities { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>The entities of <see cref="Entities"/> themselves.</summary>
-        public HashSet<FtmEntity> Remembered { get; } = new(ReferenceEqualityComparer.Instance);
+        /// <summary>The entity the store took last under each id; the only ones marked <see cref="MappedEntity.Stored"/>.</summary>
+        public Dictionary<string, MappedEntity> Entities { get; } = new(StringComparer.Ordinal);
 
         public long Seen { get; set; }
 
         public long Repeats { get; set; }
 
         public bool Off { get; set; }
+
+        public void Forget()
+        {
+            foreach (var mapped in Entities.Values)
+                mapped.Stored = false;
+            Entities.Clear();
+        }
     }
 }
