@@ -112,8 +112,16 @@ internal sealed class BatchWriter
         using var reader = command.ExecuteReader();
         foreach (var fragments in Fragments.ReadStored(reader, _storedRows))
         {
-            if (wanted.Contains(fragments[0].Fragment.Id))
-                stored[fragments[0].Fragment.Id] = fragments;
+            var id = fragments[0].Fragment.Id;
+            if (wanted.Contains(id))
+            {
+                stored[id] = fragments;
+                continue;
+            }
+
+            // Another id's row, found by a shared hash: it is not updated, so the writer need not look for it.
+            foreach (var fragment in fragments)
+                _storedRows.Remove((id, fragment.Dataset));
         }
 
         return stored;

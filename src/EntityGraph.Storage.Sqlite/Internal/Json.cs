@@ -10,7 +10,7 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 /// </summary>
 internal sealed class Json
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     /// <summary>The most property names kept encoded, so that a source with endless made-up names cannot fill memory.</summary>
     private const int MostNames = 1024;
