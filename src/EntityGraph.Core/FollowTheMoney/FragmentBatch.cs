@@ -112,7 +112,8 @@ public sealed class FragmentBatch
                 continue;
             }
 
-            var written = FtmFragments.Fragment(incoming.Id, run.Dataset, schema, properties, Utc(first), Utc(last));
+            var encoded = ReferenceEquals(properties, incoming.Properties) ? incoming.EncodedProperties : null;
+            var written = FtmFragments.Fragment(incoming.Id, run.Dataset, schema, properties, Utc(first), Utc(last), encoded);
             others.Add(written);
             others.Sort((a, b) => string.CompareOrdinal(a.Datasets[0], b.Datasets[0]));
             writes.Add(new FragmentWrite(written, others.Count == 1 ? written : FtmFragments.Merge(others), others, held));

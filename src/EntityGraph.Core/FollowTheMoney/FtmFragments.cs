@@ -8,13 +8,17 @@ namespace EntityGraph.Core.FollowTheMoney;
 /// </summary>
 public static class FtmFragments
 {
-    /// <summary>A fragment: the entity as one dataset gives it, with when that dataset first and last carried it.</summary>
-    public static FtmEntity Fragment(string id, string dataset, string schema, IReadOnlyDictionary<string, IReadOnlyList<string>> properties, DateTimeOffset? firstSeen, DateTimeOffset? lastSeen) =>
+    /// <summary>
+    /// A fragment: the entity as one dataset gives it, with when that dataset first and last carried it; and, when
+    /// known, its properties as <see cref="FtmPropertiesJson"/> encodes them.
+    /// </summary>
+    public static FtmEntity Fragment(string id, string dataset, string schema, IReadOnlyDictionary<string, IReadOnlyList<string>> properties, DateTimeOffset? firstSeen, DateTimeOffset? lastSeen, byte[]? encodedProperties = null) =>
         new(id, schema, properties)
         {
             Datasets = [dataset],
             FirstSeen = firstSeen,
             LastSeen = lastSeen,
+            EncodedProperties = encodedProperties,
         };
 
     /// <summary>The more specific of two schemata when one is a kind of the other; null when neither is.</summary>

@@ -27,6 +27,13 @@ public sealed class FtmEntity
 
     public DateTimeOffset? LastSeen { get; init; }
 
+    /// <summary>
+    /// <see cref="Properties"/> as <see cref="FollowTheMoney.FtmPropertiesJson"/> encodes them, when whoever made the
+    /// entity encoded them already (an importer does, on the thread that read the values); otherwise null. It describes
+    /// the same values: an entity made from other properties never carries it over.
+    /// </summary>
+    public byte[]? EncodedProperties { get; init; }
+
     /// <summary>All values of a property, or an empty list.</summary>
     public IReadOnlyList<string> Values(string property) =>
         Properties.TryGetValue(property, out var values) ? values : [];

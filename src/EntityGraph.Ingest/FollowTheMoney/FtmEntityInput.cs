@@ -1,3 +1,4 @@
+using EntityGraph.Core.FollowTheMoney;
 using EntityGraph.Core.Model;
 
 namespace EntityGraph.Ingest.FollowTheMoney;
@@ -51,8 +52,9 @@ public sealed class FtmEntityInput
     }
 
     /// <summary>The entity, once validation has passed.</summary>
+    /// <param name="json">When given, encodes the properties for the store on this thread (<see cref="FtmEntity.EncodedProperties"/>).</param>
     /// <exception cref="InvalidOperationException">The id or schema is missing.</exception>
-    public FtmEntity ToEntity() =>
+    public FtmEntity ToEntity(FtmPropertiesJson? json = null) =>
         new(
             Id ?? throw new InvalidOperationException("An entity without an id cannot be stored; validate it first."),
             Schema ?? throw new InvalidOperationException("An entity without a schema cannot be stored; validate it first."),
@@ -61,5 +63,6 @@ public sealed class FtmEntityInput
             Datasets = Datasets,
             FirstSeen = FirstSeen,
             LastSeen = LastSeen,
+            EncodedProperties = json?.Encode(Properties),
         };
 }

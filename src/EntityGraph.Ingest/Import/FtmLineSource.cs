@@ -8,6 +8,9 @@ namespace EntityGraph.Ingest.Import;
 /// <summary>An FtM JSON-lines source: one entity per line, refused with its line number and original text.</summary>
 public sealed class FtmLineSource(FtmLineReader reader) : IImportSource
 {
+    /// <summary>Encodes each entity's properties for the store on the reading thread, where its values are still in the processor's cache.</summary>
+    private readonly Core.FollowTheMoney.FtmPropertiesJson _json = new();
+
     public long BytesRead => reader.BytesRead;
 
     public long? TotalBytes => reader.TotalBytes;
@@ -21,7 +24,7 @@ public sealed class FtmLineSource(FtmLineReader reader) : IImportSource
             var verdict = validator.Judge(input);
             var origin = new LineOrigin(line);
             yield return verdict.IsValid
-                ? new ImportUnit(origin, [(input.ToEntity(), null)], [])
+                ? new ImportUnit(origin, [(input.ToEntity(_json), null)], [])
                 : new ImportUnit(origin, [], FtmEntityValidator.Reasons(verdict));
         }
     }

@@ -16,6 +16,9 @@ public sealed class MappingSource : IImportSource
     private readonly DatasetMapping _mapping;
     private readonly bool _sign;
     private readonly List<RowMapper> _mappers = [];
+
+    /// <summary>Encodes each new entity's properties for the store on the reading thread, where its values are still in the processor's cache.</summary>
+    private readonly Core.FollowTheMoney.FtmPropertiesJson _json = new();
     private long _bytesDone;
     private long _rows;
     private ITable? _current;
@@ -126,7 +129,7 @@ public sealed class MappingSource : IImportSource
             }
 
             made.FoundValid = true;
-            entities.Add((made.Entity, made));
+            entities.Add((made.Make(_json), made));
         }
 
         var origin = new RowOrigin(row, ++_rows);

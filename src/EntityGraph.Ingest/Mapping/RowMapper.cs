@@ -17,6 +17,9 @@ public sealed class MappedEntity(string mappedAs, FtmEntityInput input)
     /// <summary>The entity to store, made once however many rows give it; only for an input found valid.</summary>
     public FtmEntity Entity => _entity ??= Input.ToEntity();
 
+    /// <summary>Makes <see cref="Entity"/> with its properties encoded for the store, on the thread that read its values.</summary>
+    internal FtmEntity Make(Core.FollowTheMoney.FtmPropertiesJson json) => _entity ??= Input.ToEntity(json);
+
     /// <summary>Whether validation found it valid: handed on by a later row, this very entity is not judged again.</summary>
     internal bool FoundValid { get; set; }
 

@@ -245,7 +245,7 @@ internal sealed class BatchWriter
                 fragment,
                 merged,
                 projection,
-                json.Properties(fragment.Properties),
+                fragment.EncodedProperties ?? json.Properties(fragment.Properties),
                 party is null ? null : json.Utf8List(party.Countries),
                 party is null ? null : SearchText.NameKey(party.Name),
                 projection.Shipment is null ? null : json.Utf8List(merged.Datasets));

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using EntityGraph.Core.FollowTheMoney;
 
 namespace EntityGraph.Storage.Sqlite.Internal;
 
@@ -12,45 +13,14 @@ internal sealed class Json
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    /// <summary>The most property names kept encoded, so that a source with endless made-up names cannot fill memory.</summary>
-    private const int MostNames = 1024;
-
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly Dictionary<string, JsonEncodedText> _names = new(StringComparer.Ordinal);
+    private readonly FtmPropertiesJson _properties = new();
     private readonly Utf8JsonWriter _writer;
 
     public Json() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
 
     /// <summary>A property map as the UTF-8 text a column stores, which the writer binds as it is.</summary>
-    public byte[] Properties(IReadOnlyDictionary<string, IReadOnlyList<string>> properties)
-    {
-        Reset();
-        _writer.WriteStartObject();
-        foreach (var (name, values) in properties)
-        {
-            _writer.WriteStartArray(EncodedName(name));
-            for (var i = 0; i < values.Count; i++)
-                _writer.WriteStringValue(values[i]);
-            _writer.WriteEndArray();
-        }
-
-        _writer.WriteEndObject();
-        _writer.Flush();
-        return _buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>A property name as JSON, encoded once per writer: there are a few hundred FtM properties, and millions of values.</summary>
-    private JsonEncodedText EncodedName(string name)
-    {
-        if (!_names.TryGetValue(name, out var encoded))
-        {
-            encoded = JsonEncodedText.Encode(name, WriterOptions.Encoder);
-            if (_names.Count < MostNames)
-                _names[name] = encoded;
-        }
-
-        return encoded;
-    }
+    public byte[] Properties(IReadOnlyDictionary<string, IReadOnlyList<string>> properties) => _properties.Encode(properties);
 
     public string List(IEnumerable<string> values)
     {

@@ -33,6 +33,45 @@ public sealed class FragmentBatchTests
     }
 
     [Fact]
+    public void properties_encoded_by_the_importer_go_with_the_fragment_only_while_its_values_are_the_ones_encoded()
+    {
+        var json = new FtmPropertiesJson();
+        FtmEntity Encoded(string id, params string[] names)
+        {
+            var company = Company(id, names);
+            return new FtmEntity(id, company.Schema, company.Properties) { EncodedProperties = json.Encode(company.Properties) };
+        }
+
+        var fresh = Encoded("fresh", "Fresh Trading");
+        var batch = FragmentBatch.Merge([fresh, Encoded("twice", "Twice AG"), Encoded("twice", "Twice GmbH"), Encoded("again", "Again LLC")]);
+
+        var (writes, _) = batch.Resolve(Registry, id => id == "again" ? [Stored("registry", Registry.RunId, Company("again", "Again OOO"), 6)] : null);
+
+        Assert.Equal(["again", "fresh", "twice"], writes.Select(w => w.Fragment.Id));
+        Assert.Same(fresh.EncodedProperties, writes[1].Fragment.EncodedProperties);
+        // Merged with the batch's other fragment of its id, or with the run's earlier one: other values, no encoding.
+        Assert.Null(writes[0].Fragment.EncodedProperties);
+        Assert.Null(writes[2].Fragment.EncodedProperties);
+        Assert.Equal(["Twice AG", "Twice GmbH"], writes[2].Fragment.Values("name"));
+    }
+
+    [Fact]
+    public void the_encoded_properties_are_compact_json_in_the_maps_order_escaping_only_what_json_needs()
+    {
+        var properties = new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["name"] = ["ООО \"Ромашка\"", "a\\b <c> & 'd'"],
+            ["notes"] = ["line\nbreak\ttab"],
+        };
+
+        var text = System.Text.Encoding.UTF8.GetString(new FtmPropertiesJson().Encode(properties));
+
+        Assert.Equal("""{"name":["ООО \"Ромашка\"","a\\b <c> & 'd'"],"notes":["line\nbreak\ttab"]}""", text);
+        var read = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string[]>>(text)!;
+        Assert.Equal(properties["name"], read["name"]);
+    }
+
+    [Fact]
     public void another_batch_of_the_same_run_adds_to_the_fragment_it_wrote()
     {
         var batch = FragmentBatch.Merge([Company("acme", "Acme Holding")]);
