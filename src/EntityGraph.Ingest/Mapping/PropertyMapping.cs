@@ -55,7 +55,7 @@ public sealed partial class PropertyMapping
         if (IsSingleColumn)
         {
             // The common case, one column as it is: no list to build, and nothing to split or join.
-            return row.Get(Columns[0]) is { } cell && Kept(cell.Trim(), problems) is { } one ? [one] : [];
+            return Cell(row) is { } cell && Kept(cell.Trim(), problems) is { } one ? [one] : [];
         }
 
         var values = RecordValues(row);
@@ -72,6 +72,20 @@ public sealed partial class PropertyMapping
 
         return kept ?? (IReadOnlyList<string>)[];
     }
+
+    /// <summary>Where the single column is in the table read last; a mapping may be run over several tables, on several threads.</summary>
+    private volatile Located? _located;
+
+    /// <summary>The cell of the single column, found by its position in the row's table, which is looked up once per table.</summary>
+    private string? Cell(TableRow row)
+    {
+        var located = _located;
+        if (located is null || !ReferenceEquals(located.Header, row.Header))
+            _located = located = new Located(row.Header, row.Header.IndexOf(Columns[0]));
+        return located.Position >= 0 && located.Position < row.Cells.Length ? row.Cells[located.Position] : null;
+    }
+
+    private sealed record Located(TableHeader Header, int Position);
 
     private bool IsSingleColumn => Columns.Count == 1 && Literals.Count == 0 && Template is null && Join is null && Split is null;
 

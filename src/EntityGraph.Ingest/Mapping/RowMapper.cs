@@ -89,8 +89,8 @@ public sealed class RowMapper
             // Sized for every property and the names mentioned, so that it is never grown.
             var properties = new Dictionary<string, IReadOnlyList<string>>(plan.Properties.Length + 1, StringComparer.Ordinal);
             entityProblems.Clear();
-            foreach (var property in plan.Properties)
-                Fill(plan, property, row, made, properties, entityProblems);
+            for (var i = 0; i < plan.Properties.Length; i++)
+                Fill(plan, i, row, made, properties, entityProblems);
             foreach (var problem in entityProblems)
                 problems.Add($"entity '{entity.Name}': {problem}");
             if (id is null)
@@ -116,8 +116,15 @@ public sealed class RowMapper
         return entities;
     }
 
-    private void Fill(Plan plan, PropertyMapping property, TableRow row, Dictionary<string, MappedEntity> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
+    private void Fill(Plan plan, int index, TableRow row, Dictionary<string, MappedEntity> made, Dictionary<string, IReadOnlyList<string>> properties, List<string> problems)
     {
+        var property = plan.Properties[index];
+        if (plan.Constants[index] is { } constant)
+        {
+            Add(properties, property.Property.Name, constant);
+            return;
+        }
+
         if (property.Entity is not null)
         {
             if (!made.TryGetValue(property.Entity, out var target))
@@ -128,11 +135,15 @@ public sealed class RowMapper
             return;
         }
 
+        var before = problems.Count;
         var values = property.Values(row, problems);
         if (property.Property.Type == "country")
             values = Changed(values, v => Countries.Normalize(v) ?? v);
         else if (property.Property.IsEntity && _namespace is not null)
             values = Changed(values, _namespace.Sign);
+        // Literals read no cell: every row gives them the same values, worked out once.
+        if (property.Columns.Count == 0 && property.Template is null && problems.Count == before)
+            plan.Constants[index] = values;
         Add(properties, property.Property.Name, values);
     }
 
@@ -218,6 +229,7 @@ public sealed class RowMapper
             Entity = entity;
             // As FtM does, countries first, so that their values come first wherever order shows.
             Properties = [.. entity.Properties.OrderBy(p => p.Property.Type == "country" ? 0 : 1)];
+            Constants = new IReadOnlyList<string>?[Properties.Length];
             MentionsNames = entity.Schema.GetProperty("namesMentioned") is not null;
             _nameProperties = [.. entity.Schema.Properties.Values.Where(p => p.Type == "name").Select(p => p.Name)];
             Recent = new Internal.RecentEntities(entity.Refs, entity.Dependencies);
@@ -244,6 +256,9 @@ public sealed class RowMapper
         public EntityMapping Entity { get; }
 
         public PropertyMapping[] Properties { get; }
+
+        /// <summary>By property, the values of one that reads no cell (literals), once a row has given them.</summary>
+        public IReadOnlyList<string>?[] Constants { get; }
 
         /// <summary>Whether the entity takes the names of those it references (FtM's <c>namesMentioned</c>).</summary>
         public bool MentionsNames { get; }
