@@ -36,5 +36,20 @@ public class ChplListTests
     [InlineData(" ru ", "ru")]
     [InlineData("xx", null)]
     [InlineData("Russia", null)]
+    [InlineData("dE", "de")]
+    [InlineData("r1", null)]
+    [InlineData("é1", null)]
+    [InlineData("", null)]
     public void country_codes_are_normalised_or_refused(string code, string? expected) => Assert.Equal(expected, Countries.Normalize(code));
+
+    [Fact]
+    public void every_known_code_is_normalised_to_the_catalogues_own_string_whatever_its_case()
+    {
+        foreach (var code in Countries.Codes)
+        {
+            Assert.Same(code, Countries.Normalize(code));
+            Assert.Same(code, Countries.Normalize(code.ToUpperInvariant()));
+            Assert.Same(code, Countries.Normalize($" {code} "));
+        }
+    }
 }
