@@ -20,6 +20,9 @@ public sealed class MappedEntity(string mappedAs, FtmEntityInput input)
     /// <summary>Makes <see cref="Entity"/> with its properties encoded for the store, on the thread that read its values.</summary>
     internal FtmEntity Make(Core.FollowTheMoney.FtmPropertiesJson json) => _entity ??= Input.ToEntity(json);
 
+    /// <summary>The values of its name properties, for the <c>namesMentioned</c> of the entities that reference it; gathered when first needed.</summary>
+    internal IReadOnlyList<string>? Names { get; set; }
+
     /// <summary>Whether validation found it valid: handed on by a later row, this very entity is not judged again.</summary>
     internal bool FoundValid { get; set; }
 
@@ -131,7 +134,7 @@ public sealed class RowMapper
                 return;
             Add(properties, property.Property.Name, [target.Input.Id!]);
             if (plan.MentionsNames)
-                _plansByName[property.Entity].AddNames(target.Input, properties);
+                _plansByName[property.Entity].AddNames(target, properties);
             return;
         }
 
@@ -264,13 +267,38 @@ public sealed class RowMapper
         public bool MentionsNames { get; }
 
         /// <summary>Adds the entity's name values to the <c>namesMentioned</c> of an entity that references it.</summary>
-        public void AddNames(FtmEntityInput entity, Dictionary<string, IReadOnlyList<string>> properties)
+        public void AddNames(MappedEntity entity, Dictionary<string, IReadOnlyList<string>> properties)
         {
+            // Gathered once per entity, while the row that made it is read: a later row that hands it on finds them ready.
+            entity.Names ??= Names(entity.Input);
+            Add(properties, "namesMentioned", entity.Names);
+        }
+
+        /// <summary>The values of the entity's name properties, in the schema's order, each once.</summary>
+        private IReadOnlyList<string> Names(FtmEntityInput entity)
+        {
+            IReadOnlyList<string> names = [];
             foreach (var name in _nameProperties)
             {
-                if (entity.Properties.TryGetValue(name, out var values))
-                    Add(properties, "namesMentioned", values);
+                if (!entity.Properties.TryGetValue(name, out var values) || values.Count == 0)
+                    continue;
+                if (names.Count == 0 && IsDistinct(values))
+                {
+                    names = values;
+                    continue;
+                }
+
+                var union = new List<string>(names);
+                foreach (var value in values)
+                {
+                    if (!Contains(union, value))
+                        union.Add(value);
+                }
+
+                names = union;
             }
+
+            return names;
         }
     }
 

@@ -61,4 +61,35 @@ public class RecentEntitiesTests
         Assert.All(firms, f => Assert.Equal(longName, f.Properties["name"][0]));
         Assert.Equal(firms[0].Id, firms[1].Id);
     }
+
+    [Fact]
+    public void an_entity_handed_on_gives_the_entities_referencing_it_all_its_names_each_once()
+    {
+        using var run = new MappingRun().Table("d.csv", """
+            no,exporter,alias,importer
+            1,Acme,ACME Ltd,Beta
+            2,Acme,ACME Ltd,Beta
+            3,Acme,Acme,Gamma
+            """).Run("""
+            customs:
+              query:
+                csv_url: d.csv
+                entities:
+                  exporter: {schema: Company, keys: [exporter], properties: {name: {column: exporter}, alias: {column: alias}}}
+                  importer: {schema: Company, keys: [importer], properties: {name: {column: importer}}}
+                  declaration:
+                    schema: EconomicActivity
+                    keys: [no]
+                    properties: {ccdNumber: {column: no}, sender: {entity: exporter}, receiver: {entity: importer}}
+            """);
+
+        // The schema lists alias before name.
+        var exporters = run.All("exporter").ToList();
+        var declarations = run.All("declaration").ToList();
+
+        Assert.Same(exporters[0], exporters[1]);
+        Assert.Equal(["ACME Ltd", "Acme", "Beta"], declarations[0].Properties["namesMentioned"]);
+        Assert.Equal(["ACME Ltd", "Acme", "Beta"], declarations[1].Properties["namesMentioned"]);
+        Assert.Equal(["Acme", "Gamma"], declarations[2].Properties["namesMentioned"]);
+    }
 }
