@@ -27,7 +27,14 @@ internal sealed unsafe partial class PreparedInsert : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _handle;
     private readonly int _columns;
-    private byte[] _row = GC.AllocateUninitializedArray<byte>(64 * 1024, pinned: true);
+    /// <summary>A row buffer's size to start with, and the largest kept for the next statement.</summary>
+    private const int RowBytes = 64 * 1024;
+
+    /// <summary>Row buffers of statements this thread finished, for the next batch's statements: pinned memory is not made anew per batch.</summary>
+    [ThreadStatic]
+    private static Stack<byte[]>? t_spareRows;
+
+    private byte[] _row = t_spareRows is { Count: > 0 } spare ? spare.Pop() : GC.AllocateUninitializedArray<byte>(RowBytes, pinned: true);
     private int _used;
     private int _next;
 
@@ -97,7 +104,16 @@ internal sealed unsafe partial class PreparedInsert : IDisposable
     /// <summary>The key of the row the connection inserted last.</summary>
     public long LastRowKey => raw.sqlite3_last_insert_rowid(_db);
 
-    public void Dispose() => _statement.Dispose();
+    public void Dispose()
+    {
+        if (_statement.IsClosed)
+            return;
+        // SQLite lets go of the texts bound from the buffer when the statement is finalized; only then is it reused.
+        _statement.Dispose();
+        var spares = t_spareRows ??= new Stack<byte[]>();
+        if (_row.Length == RowBytes && spares.Count < 8)
+            spares.Push(_row);
+    }
 
     /// <summary>
     /// Whether the row's buffer has room for <paramref name="bytes"/> more. The first value of a row may grow it; a later
