@@ -17,6 +17,13 @@ namespace EntityGraph.Storage.Sqlite.Internal;
 /// </remarks>
 internal sealed unsafe partial class PreparedInsert : IDisposable
 {
+    /// <summary>A row buffer's size to start with, and the largest kept for the next statement.</summary>
+    private const int RowBytes = 64 * 1024;
+
+    /// <summary>Row buffers of statements this thread finished, for the next batch's statements: pinned memory is not made anew per batch.</summary>
+    [ThreadStatic]
+    private static Stack<byte[]>? t_spareRows;
+
     /// <summary>SQLite's <c>SQLITE_STATIC</c>: the text stays where it is until the statement is stepped.</summary>
     private static readonly IntPtr Static = IntPtr.Zero;
 
@@ -27,12 +34,6 @@ internal sealed unsafe partial class PreparedInsert : IDisposable
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _handle;
     private readonly int _columns;
-    /// <summary>A row buffer's size to start with, and the largest kept for the next statement.</summary>
-    private const int RowBytes = 64 * 1024;
-
-    /// <summary>Row buffers of statements this thread finished, for the next batch's statements: pinned memory is not made anew per batch.</summary>
-    [ThreadStatic]
-    private static Stack<byte[]>? t_spareRows;
 
     private byte[] _row = t_spareRows is { Count: > 0 } spare ? spare.Pop() : GC.AllocateUninitializedArray<byte>(RowBytes, pinned: true);
     private int _used;
