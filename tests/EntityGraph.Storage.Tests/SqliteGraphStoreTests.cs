@@ -42,6 +42,26 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
         SqliteConnection.ClearPool(connection);
     }
 
+    [Fact]
+    public async Task fragments_read_by_row_for_a_set_of_ids_leave_out_rows_of_other_ids_before_parsing_them()
+    {
+        // A bulk load finds stored fragments by row keys from a table of id hashes; a shared hash brings another id's row.
+        await Import(FtmGraph.Create().Company("a", "Acme").Company("b", "Beta").Company("c", "Gamma"));
+        using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Fragments.Columns}, pk FROM fragments ORDER BY entity_id, dataset";
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<(string Id, string Dataset), long>();
+
+        var read = Fragments.ReadStored(reader, rows, new HashSet<string>(["a", "c"], StringComparer.Ordinal)).ToList();
+
+        Assert.Equal(["a", "c"], read.Select(f => f[0].Fragment.Id));
+        Assert.Equal(["Gamma"], read[1][0].Fragment.Values("name"));
+        Assert.Equal(["a", "c"], rows.Keys.Select(k => k.Id).Order(StringComparer.Ordinal));
+        SqliteConnection.ClearPool(connection);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

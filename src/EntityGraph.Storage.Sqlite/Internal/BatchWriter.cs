@@ -78,7 +78,7 @@ internal sealed class BatchWriter
         return tables;
     }
 
-    private Dictionary<string, List<StoredFragment>> ReadStoredFragments(IEnumerable<string> ids)
+    private Dictionary<string, List<StoredFragment>> ReadStoredFragments(IReadOnlyCollection<string> ids)
     {
         var stored = new Dictionary<string, List<StoredFragment>>(StringComparer.Ordinal);
         if (_loaded is not null)
@@ -95,8 +95,8 @@ internal sealed class BatchWriter
         return stored;
     }
 
-    /// <summary>The stored fragments of the ids, read by the rows the load's table of ids gives; a row of another id is left out.</summary>
-    private Dictionary<string, List<StoredFragment>> ReadLoadedFragments(IEnumerable<string> ids, LoadedIds loaded, Dictionary<string, List<StoredFragment>> stored)
+    /// <summary>The stored fragments of the ids, read by the rows the load's table of ids gives; a row of another id, found by a shared hash, is passed over.</summary>
+    private Dictionary<string, List<StoredFragment>> ReadLoadedFragments(IReadOnlyCollection<string> ids, LoadedIds loaded, Dictionary<string, List<StoredFragment>> stored)
     {
         var rows = new List<long>();
         foreach (var id in ids)
@@ -104,25 +104,15 @@ internal sealed class BatchWriter
         if (rows.Count == 0)
             return stored;
 
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        // The batch's ids are the keys of a dictionary: asked whether it holds an id, it does not build a set first.
+        var wanted = ids as ICollection<string> ?? ids.ToHashSet(StringComparer.Ordinal);
         using var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = $"SELECT {Fragments.Columns}, pk FROM fragments WHERE pk IN (SELECT value FROM json_each($rows)) ORDER BY entity_id, dataset";
         command.Parameters.AddWithValue("$rows", $"[{string.Join(',', rows)}]");
         using var reader = command.ExecuteReader();
-        foreach (var fragments in Fragments.ReadStored(reader, _storedRows))
-        {
-            var id = fragments[0].Fragment.Id;
-            if (wanted.Contains(id))
-            {
-                stored[id] = fragments;
-                continue;
-            }
-
-            // Another id's row, found by a shared hash: it is not updated, so the writer need not look for it.
-            foreach (var fragment in fragments)
-                _storedRows.Remove((id, fragment.Dataset));
-        }
+        foreach (var fragments in Fragments.ReadStored(reader, _storedRows, wanted))
+            stored[fragments[0].Fragment.Id] = fragments;
 
         return stored;
     }

@@ -20,7 +20,8 @@ internal static class Fragments
     /// <summary>The fragments of each entity from rows of <see cref="Columns"/> ordered by entity id, then dataset: one list per entity.</summary>
     /// <param name="reader">The rows.</param>
     /// <param name="rows">When given, gets each fragment's row key (the rows then have a <c>pk</c> column too).</param>
-    public static IEnumerable<List<StoredFragment>> ReadStored(SqliteDataReader reader, Dictionary<(string Id, string Dataset), long>? rows = null)
+    /// <param name="wanted">When given, the ids to read; a row of another id is passed over before its properties are parsed.</param>
+    public static IEnumerable<List<StoredFragment>> ReadStored(SqliteDataReader reader, Dictionary<(string Id, string Dataset), long>? rows = null, ICollection<string>? wanted = null)
     {
         var key = rows is null ? -1 : reader.GetOrdinal("pk");
         var group = new List<StoredFragment>(2);
@@ -34,6 +35,8 @@ internal static class Fragments
             reader.GetOrdinal("run_id"));
         while (reader.Read())
         {
+            if (wanted is not null && !wanted.Contains(reader.GetString(entity)))
+                continue;
             var fragment = Fragment(
                 reader.GetString(entity),
                 reader.GetString(dataset),
