@@ -19,6 +19,9 @@ public sealed class MappingSource : IImportSource
 
     /// <summary>Encodes each new entity's properties for the store on the reading thread, where its values are still in the processor's cache.</summary>
     private readonly Core.FollowTheMoney.FtmPropertiesJson _json = new();
+
+    /// <summary>Whether the entities go to a store, which takes their properties encoded (<see cref="Core.Model.FtmEntity.EncodedProperties"/>); <c>map</c> writes FtM lines and does not.</summary>
+    internal bool ForStore { get; init; } = true;
     private long _bytesDone;
     private long _rows;
     private ITable? _current;
@@ -129,7 +132,7 @@ public sealed class MappingSource : IImportSource
             }
 
             made.FoundValid = true;
-            entities.Add((made.Make(_json), made));
+            entities.Add((ForStore ? made.Make(_json) : made.Entity, made));
         }
 
         var origin = new RowOrigin(row, ++_rows);

@@ -36,7 +36,7 @@ public static class MappingWriter
         var order = new List<string>();
         long rows = 0, rejected = 0;
         var notes = new List<string>();
-        var sources = mapping.Datasets.Select(d => new MappingSource(d, mapping.Path, dataset, sign)).ToList();
+        var sources = mapping.Datasets.Select(d => new MappingSource(d, mapping.Path, dataset, sign) { ForStore = false }).ToList();
         sources.ForEach(s => s.CheckTables());
         await using var rejects = new RejectsFile(rejectsPath);
         foreach (var (datasetMapping, source) in mapping.Datasets.Zip(sources))
