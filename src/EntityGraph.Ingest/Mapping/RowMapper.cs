@@ -181,12 +181,14 @@ public sealed class RowMapper
         if (values.Count == 0)
             return;
         properties.TryGetValue(name, out var existing);
-        if (existing is null && IsDistinct(values))
-        {
-            properties[name] = values;
-            return;
-        }
+        properties[name] = Union(existing, values);
+    }
 
+    /// <summary>The values of <paramref name="existing"/>, then those of <paramref name="values"/> it lacks; <paramref name="values"/> itself when there are none before and it has no repeats.</summary>
+    private static IReadOnlyList<string> Union(IReadOnlyList<string>? existing, IReadOnlyList<string> values)
+    {
+        if ((existing is null || existing.Count == 0) && IsDistinct(values))
+            return values;
         var list = existing is null ? new List<string>(values.Count) : new List<string>(existing);
         for (var i = 0; i < values.Count; i++)
         {
@@ -194,7 +196,7 @@ public sealed class RowMapper
                 list.Add(values[i]);
         }
 
-        properties[name] = list;
+        return list;
     }
 
     private static bool IsDistinct(IReadOnlyList<string> values)
@@ -280,22 +282,8 @@ public sealed class RowMapper
             IReadOnlyList<string> names = [];
             foreach (var name in _nameProperties)
             {
-                if (!entity.Properties.TryGetValue(name, out var values) || values.Count == 0)
-                    continue;
-                if (names.Count == 0 && IsDistinct(values))
-                {
-                    names = values;
-                    continue;
-                }
-
-                var union = new List<string>(names);
-                foreach (var value in values)
-                {
-                    if (!Contains(union, value))
-                        union.Add(value);
-                }
-
-                names = union;
+                if (entity.Properties.TryGetValue(name, out var values) && values.Count > 0)
+                    names = Union(names, values);
             }
 
             return names;
